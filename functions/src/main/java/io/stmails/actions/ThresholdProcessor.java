@@ -1,0 +1,96 @@
+package io.stmails.actions;
+
+import io.stmails.domain.Bounce;
+import io.stmails.domain.BounceSettings;
+import io.stmails.domain.Subscriber;
+import io.stmails.domain.ThresholdAction;
+import io.stmails.domain.ThresholdDecision;
+import io.stmails.domain.ThresholdEngine;
+import io.stmails.store.ActionRecord;
+import io.stmails.store.BounceStore;
+import io.stmails.store.StorageException;
+import io.stmails.store.SubscriberStore;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the threshold action for one newly recorded bounce, exactly once: the subscriber change
+ * and an action record keyed by the bounce id are written in one conditional transaction, so a
+ * redelivered stream record or a concurrent bounce of the same subscriber cannot apply it twice.
+ * The action event is published after the write and marked published; a crash in between
+ * republishes it with the same {@code event_id} on the retry.
+ */
+public final class ThresholdProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(ThresholdProcessor.class);
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final SubscriberStore subscribers;
+    private final BounceStore bounces;
+    private final BounceSettings settings;
+    private final ThresholdEngine engine;
+    private final ActionPublisher publisher;
+    private final Supplier<Instant> clock;
+
+    public ThresholdProcessor(SubscriberStore subscribers, BounceStore bounces, BounceSettings settings,
+            ActionPublisher publisher, Supplier<Instant> clock) {
+        this.subscribers = subscribers;
+        this.bounces = bounces;
+        this.settings = settings;
+        this.engine = new ThresholdEngine(settings);
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public void process(Bounce bounce) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<ActionRecord> applied = subscribers.findAction(bounce.id());
+            if (applied.isPresent()) {
+                finish(applied.get());
+                return;
+            }
+            Optional<Subscriber> subscriber = subscribers.findByUuid(bounce.subscriberUuid());
+            if (subscriber.isEmpty()) {
+                // Deleted (by a delete action or the API) after this bounce was written: keep nothing against it.
+                bounces.deleteAllOfSubscriber(bounce.subscriberUuid());
+                return;
+            }
+            Instant now = clock.get();
+            Instant since = settings.countWindow() == null ? null : now.minus(settings.countWindow());
+            long count = bounces.count(bounce.subscriberUuid(), bounce.type(), since);
+            ThresholdDecision decision = engine.decide(subscriber.get(), bounce.type(), count, now);
+            if (!decision.changesSomething()) {
+                return;
+            }
+            ActionRecord record = new ActionRecord(bounce.id(), subscriber.get().uuid(), subscriber.get().email(),
+                    decision.action(), bounce.type(), decision.count(), decision.threshold(), bounce.campaignUuid(),
+                    bounce.source(), now, !publisher.isConfigured());
+            switch (subscribers.applyAction(subscriber.get(), decision, record)) {
+                case APPLIED -> {
+                    LOG.info("applied {} to subscriber {} after {} {} bounce(s) (threshold {})", decision.action().wire(),
+                            record.subscriberUuid(), decision.count(), bounce.type().wire(), decision.threshold());
+                    finish(record);
+                    return;
+                }
+                case ALREADY_APPLIED -> {
+                    // Another delivery of this record won the race; its record says whether to publish.
+                }
+                case CONFLICT -> LOG.debug("subscriber {} changed meanwhile; deciding again", bounce.subscriberUuid());
+            }
+        }
+        throw new StorageException("subscriber " + bounce.subscriberUuid() + " kept changing; giving up on bounce "
+                + bounce.id() + " for this delivery", null);
+    }
+
+    private void finish(ActionRecord record) {
+        if (record.action() == ThresholdAction.DELETE) {
+            bounces.deleteAllOfSubscriber(record.subscriberUuid());
+        }
+        if (!record.published()) {
+            publisher.publish(record);
+            subscribers.markActionPublished(record.bounceId());
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.stmails.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stmails.domain.BounceSettings;
+import io.stmails.domain.BounceType;
+import io.stmails.domain.Threshold;
+import io.stmails.domain.ThresholdAction;
+import io.stmails.domain.UnknownSubscriberPolicy;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The settings document (JSON, the same in AWS and locally; no secrets). Every field is optional;
+ * unknown fields are rejected so that a typo does not silently fall back to a default.
+ *
+ * <pre>
+ * {
+ *   "enabled": true,                     // master switch (503 on webhooks when false)
+ *   "webhooks_enabled": true,            // the webhook routes answer 404 when false
+ *   "actions": {"soft": {"count": 2, "action": "none"}, "hard": {...}, "complaint": {...}},
+ *   "unknown_subscriber": "create",      // or "ignore"
+ *   "blocklist_unsubscribes_lists": true,
+ *   "count_window_days": 0,              // 0 counts all-time, as listmonk
+ *   "domain_blocklist": ["example.org"],
+ *   "providers": {...}, "ses": {...}, "mailboxes": [...]   // read by their own sources
+ * }
+ * </pre>
+ */
+public record Settings(BounceSettings bounce, JsonNode document) {
+    private static final Set<String> KNOWN_FIELDS = Set.of("enabled", "webhooks_enabled", "actions",
+            "unknown_subscriber", "blocklist_unsubscribes_lists", "count_window_days", "domain_blocklist",
+            "providers", "ses", "mailboxes");
+
+    public static Settings defaults() {
+        return new Settings(BounceSettings.defaults(), JsonNodeFactory.instance.objectNode());
+    }
+
+    public static Settings parse(String json, ObjectMapper mapper) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSettingsException("settings are not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return defaults();
+        }
+        if (!root.isObject()) {
+            throw new InvalidSettingsException("settings must be a JSON object");
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KNOWN_FIELDS.contains(name)) {
+                throw new InvalidSettingsException("unknown setting '" + name + "' (known: " + String.join(", ",
+                        KNOWN_FIELDS.stream().sorted().toList()) + ")");
+            }
+        }
+        BounceSettings defaults = BounceSettings.defaults();
+        int windowDays = integer(root, "count_window_days", 0, 0, 3650);
+        BounceSettings bounce = new BounceSettings(
+                bool(root, "enabled", defaults.enabled()),
+                bool(root, "webhooks_enabled", defaults.webhooksEnabled()),
+                thresholds(root.get("actions")),
+                unknownSubscriber(root.get("unknown_subscriber")),
+                bool(root, "blocklist_unsubscribes_lists", defaults.blocklistUnsubscribesLists()),
+                windowDays == 0 ? null : Duration.ofDays(windowDays),
+                domains(root.get("domain_blocklist")));
+        return new Settings(bounce, root);
+    }
+
+    /** A section owned by another source ({@code providers}, {@code ses}, {@code mailboxes}); an empty object when absent. */
+    public JsonNode section(String name) {
+        JsonNode node = document.get(name);
+        return node == null || node.isNull() ? JsonNodeFactory.instance.objectNode() : node;
+    }
+
+    private static Map<BounceType, Threshold> thresholds(JsonNode actions) {
+        Map<BounceType, Threshold> thresholds = new EnumMap<>(BounceSettings.defaultThresholds());
+        if (actions == null || actions.isNull()) {
+            return thresholds;
+        }
+        if (!actions.isObject()) {
+            throw new InvalidSettingsException("actions must be an object keyed by soft, hard and complaint");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = actions.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String field = "actions." + entry.getKey();
+            BounceType type = BounceType.fromWire(entry.getKey()).orElseThrow(() ->
+                    new InvalidSettingsException(field + ": unknown bounce type (use soft, hard or complaint)"));
+            JsonNode value = entry.getValue();
+            if (!value.isObject()) {
+                throw new InvalidSettingsException(field + " must be an object {\"count\": n, \"action\": \"...\"}");
+            }
+            Threshold current = thresholds.get(type);
+            int count = integer(value, "count", current.count(), 1, 1000, field + ".count");
+            ThresholdAction action = current.action();
+            JsonNode actionNode = value.get("action");
+            if (actionNode != null) {
+                action = ThresholdAction.fromWire(actionNode.asText()).orElseThrow(() -> new InvalidSettingsException(
+                        field + ".action: '" + actionNode.asText() + "' is not one of none, unsubscribe, blocklist, delete"));
+            }
+            thresholds.put(type, new Threshold(count, action));
+        }
+        return thresholds;
+    }
+
+    private static UnknownSubscriberPolicy unknownSubscriber(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return BounceSettings.defaults().unknownSubscriber();
+        }
+        return UnknownSubscriberPolicy.fromWire(node.asText()).orElseThrow(() -> new InvalidSettingsException(
+                "unknown_subscriber: '" + node.asText() + "' is not one of create, ignore"));
+    }
+
+    private static Set<String> domains(JsonNode node) {
+        Set<String> domains = new LinkedHashSet<>();
+        if (node == null || node.isNull()) {
+            return domains;
+        }
+        if (!node.isArray()) {
+            throw new InvalidSettingsException("domain_blocklist must be an array of domain names");
+        }
+        for (JsonNode domain : node) {
+            if (!domain.isTextual() || domain.asText().isBlank()) {
+                throw new InvalidSettingsException("domain_blocklist must hold non-empty strings");
+            }
+            domains.add(domain.asText().trim().toLowerCase(Locale.ROOT));
+        }
+        return domains;
+    }
+
+    private static boolean bool(JsonNode root, String field, boolean fallback) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw new InvalidSettingsException(field + " must be true or false");
+        }
+        return node.booleanValue();
+    }
+
+    private static int integer(JsonNode root, String field, int fallback, int min, int max) {
+        return integer(root, field, fallback, min, max, field);
+    }
+
+    private static int integer(JsonNode root, String field, int fallback, int min, int max, String label) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
+            throw new InvalidSettingsException(label + " must be a whole number from " + min + " to " + max);
+        }
+        return node.intValue();
+    }
+
+    /** The document with every default filled in, for printing at start-up. */
+    public ObjectNode describe(ObjectMapper mapper) {
+        ObjectNode out = mapper.createObjectNode();
+        out.put("enabled", bounce.enabled());
+        out.put("webhooks_enabled", bounce.webhooksEnabled());
+        ObjectNode actions = out.putObject("actions");
+        for (BounceType type : BounceType.values()) {
+            Threshold threshold = bounce.thresholdFor(type);
+            actions.putObject(type.wire()).put("count", threshold.count()).put("action", threshold.action().wire());
+        }
+        out.put("unknown_subscriber", bounce.unknownSubscriber().wire());
+        out.put("blocklist_unsubscribes_lists", bounce.blocklistUnsubscribesLists());
+        out.put("count_window_days", bounce.countWindow() == null ? 0 : bounce.countWindow().toDays());
+        bounce.domainBlocklist().forEach(out.putArray("domain_blocklist")::add);
+        return out;
+    }
+}

@@ -1,0 +1,55 @@
+package io.stmails.domain;
+
+import java.time.Instant;
+
+/**
+ * listmonk's threshold rule: when a subscriber's bounces of one type reach the configured count,
+ * apply that type's action. Pure: the caller supplies the count and stores the result.
+ */
+public final class ThresholdEngine {
+    private final BounceSettings settings;
+
+    public ThresholdEngine(BounceSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param count the subscriber's bounces of {@code type}, including the one being processed
+     */
+    public ThresholdDecision decide(Subscriber subscriber, BounceType type, long count, Instant now) {
+        Threshold threshold = settings.thresholdFor(type);
+        ThresholdAction action = threshold.action();
+        if (count < threshold.count() || action == ThresholdAction.NONE) {
+            return noChange(action, count, threshold);
+        }
+        switch (action) {
+            case DELETE:
+                return new ThresholdDecision(action, ThresholdDecision.Effect.DELETE, null, count, threshold.count());
+            case UNSUBSCRIBE:
+                if (!subscriber.hasActiveSubscription()) {
+                    return noChange(action, count, threshold);
+                }
+                return update(action, subscriber.withAllListsUnsubscribed(now), count, threshold);
+            case BLOCKLIST:
+                boolean unsubscribeLists = settings.blocklistUnsubscribesLists() && subscriber.hasActiveSubscription();
+                if (subscriber.status() == SubscriberStatus.BLOCKLISTED && !unsubscribeLists) {
+                    return noChange(action, count, threshold);
+                }
+                Subscriber blocklisted = subscriber.withStatus(SubscriberStatus.BLOCKLISTED, now);
+                if (unsubscribeLists) {
+                    blocklisted = blocklisted.withAllListsUnsubscribed(now);
+                }
+                return update(action, blocklisted, count, threshold);
+            default:
+                throw new IllegalStateException("unhandled action " + action);
+        }
+    }
+
+    private static ThresholdDecision noChange(ThresholdAction action, long count, Threshold threshold) {
+        return new ThresholdDecision(action, ThresholdDecision.Effect.NO_CHANGE, null, count, threshold.count());
+    }
+
+    private static ThresholdDecision update(ThresholdAction action, Subscriber updated, long count, Threshold threshold) {
+        return new ThresholdDecision(action, ThresholdDecision.Effect.UPDATE, updated, count, threshold.count());
+    }
+}

@@ -1,0 +1,25 @@
+package io.stmails.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.stmails.api.ApiRouter;
+
+/** {@code api}: every {@code /api/*} route. */
+public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final ApiRouter router;
+
+    public ApiHandler() {
+        this(Services.fromEnvironment());
+    }
+
+    public ApiHandler(Services services) {
+        this.router = services.apiRouter();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ApiGatewayHttp.toResponse(router.handle(ApiGatewayHttp.toRequest(event)));
+    }
+}

@@ -1,0 +1,88 @@
+package io.stmails.handler;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every Lambda function of stmails: its name (the same in the local runner and in the CDK stack),
+ * its handler class, how it is triggered and, for HTTP functions, its routes. Handler classes have
+ * a no-argument constructor (Lambda) and a {@code (Services)} constructor (local runner, tests).
+ */
+public enum FunctionCatalog {
+    WEBHOOK_BOUNCE("webhook-bounce", "io.stmails.handler.WebhookBounceHandler", Trigger.HTTP,
+            List.of(new Route("POST", "/webhooks/bounce"))),
+    API("api", "io.stmails.handler.ApiHandler", Trigger.HTTP,
+            List.of(new Route("ANY", "/api/{proxy+}"))),
+    BOUNCE_ACTIONS("bounce-actions", "io.stmails.handler.BounceActionsHandler", Trigger.DYNAMODB_STREAM, List.of());
+
+    /** How AWS invokes the function. */
+    public enum Trigger {
+        HTTP,
+        SNS,
+        EVENTBRIDGE,
+        SCHEDULE,
+        DYNAMODB_STREAM
+    }
+
+    /** An HTTP API route; {@code ANY} and {@code {proxy+}} as API Gateway spells them. */
+    public record Route(String method, String path) {
+        public boolean matches(String requestMethod, String requestPath) {
+            if (!method.equals("ANY") && !method.equals(requestMethod)) {
+                return false;
+            }
+            if (path.endsWith("/{proxy+}")) {
+                String prefix = path.substring(0, path.length() - "{proxy+}".length());
+                return requestPath.startsWith(prefix) || requestPath.equals(prefix.substring(0, prefix.length() - 1));
+            }
+            return path.equals(requestPath) || (path + "/").equals(requestPath);
+        }
+    }
+
+    private final String functionName;
+    private final String handlerClass;
+    private final Trigger trigger;
+    private final List<Route> routes;
+
+    FunctionCatalog(String functionName, String handlerClass, Trigger trigger, List<Route> routes) {
+        this.functionName = functionName;
+        this.handlerClass = handlerClass;
+        this.trigger = trigger;
+        this.routes = routes;
+    }
+
+    public String functionName() {
+        return functionName;
+    }
+
+    public String handlerClass() {
+        return handlerClass;
+    }
+
+    /** The handler string Lambda needs. */
+    public String handler() {
+        return handlerClass + "::handleRequest";
+    }
+
+    public Trigger trigger() {
+        return trigger;
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public static Optional<FunctionCatalog> byName(String name) {
+        return Arrays.stream(values()).filter(f -> f.functionName.equals(name)).findFirst();
+    }
+
+    /** The function serving an HTTP request, most specific route first (exact paths before {@code {proxy+}}). */
+    public static Optional<FunctionCatalog> forHttp(String method, String path) {
+        return Arrays.stream(values())
+                .filter(f -> f.routes.stream().anyMatch(r -> !r.path().contains("{") && r.matches(method, path)))
+                .findFirst()
+                .or(() -> Arrays.stream(values())
+                        .filter(f -> f.routes.stream().anyMatch(r -> r.matches(method, path)))
+                        .findFirst());
+    }
+}

@@ -1,0 +1,236 @@
+package io.stmails.handler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.actions.ActionPublisher;
+import io.stmails.actions.SnsActionPublisher;
+import io.stmails.actions.ThresholdProcessor;
+import io.stmails.api.ApiRouter;
+import io.stmails.api.SubscriberApi;
+import io.stmails.config.ApiUser;
+import io.stmails.config.InvalidSettingsException;
+import io.stmails.config.Secrets;
+import io.stmails.config.SecretsManagerSource;
+import io.stmails.config.SecretsSource;
+import io.stmails.config.Settings;
+import io.stmails.http.ApiAuthenticator;
+import io.stmails.http.Responses;
+import io.stmails.record.BounceRecorder;
+import io.stmails.store.BounceStore;
+import io.stmails.store.SubscriberStore;
+import io.stmails.store.dynamodb.DynamoBounceStore;
+import io.stmails.store.dynamodb.DynamoSubscriberStore;
+import io.stmails.store.dynamodb.Tables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * Everything the handlers need, built once per runtime: in AWS from environment variables, on a
+ * laptop and in tests through {@link #builder()}. Builds clients but opens no connection and reads
+ * no secret, so it is safe to run before a SnapStart snapshot.
+ *
+ * <p>Environment: {@code STMAILS_SETTINGS} (the settings JSON), {@code STMAILS_SECRET_ID}
+ * (Secrets Manager secret holding the secrets JSON), {@code STMAILS_TABLE_PREFIX} (default
+ * {@code stmails-}), {@code STMAILS_ACTIONS_TOPIC_ARN} (optional), {@code STMAILS_DYNAMODB_ENDPOINT}
+ * (optional, for DynamoDB Local).
+ */
+public final class Services {
+    private static Services fromEnvironment;
+
+    private final ObjectMapper json;
+    private final Settings settings;
+    private final SecretsSource secrets;
+    private final SubscriberStore subscribers;
+    private final BounceStore bounces;
+    private final ActionPublisher publisher;
+    private final Supplier<Instant> clock;
+    private final Responses responses;
+
+    private Services(Builder builder) {
+        this.json = builder.json;
+        this.settings = builder.settings;
+        this.secrets = builder.secrets;
+        this.clock = builder.clock;
+        this.subscribers = new DynamoSubscriberStore(builder.dynamo, builder.tables, clock);
+        this.bounces = new DynamoBounceStore(builder.dynamo, builder.tables, clock);
+        this.publisher = builder.publisher;
+        this.responses = new Responses(json);
+    }
+
+    public static synchronized Services fromEnvironment() {
+        if (fromEnvironment == null) {
+            fromEnvironment = buildFromEnvironment(System.getenv());
+        }
+        return fromEnvironment;
+    }
+
+    static Services buildFromEnvironment(Map<String, String> env) {
+        ObjectMapper json = new ObjectMapper();
+        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
+        Builder builder = builder().json(json)
+                .settings(Settings.parse(env.getOrDefault("STMAILS_SETTINGS", "{}"), json))
+                .tables(Tables.withPrefix(env.getOrDefault("STMAILS_TABLE_PREFIX", "stmails-")));
+        String endpoint = env.get("STMAILS_DYNAMODB_ENDPOINT");
+        builder.dynamo(endpoint == null
+                ? DynamoDbClient.builder().region(region).httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build()
+                : localDynamo(endpoint));
+        String secretId = env.get("STMAILS_SECRET_ID");
+        if (secretId != null && !secretId.isBlank()) {
+            SecretsManagerClient client = SecretsManagerClient.builder().region(region)
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
+            builder.secrets(new SecretsManagerSource(client, secretId, json, Instant::now));
+        }
+        String topic = env.get("STMAILS_ACTIONS_TOPIC_ARN");
+        if (topic != null && !topic.isBlank()) {
+            SnsClient sns = SnsClient.builder().region(region).httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
+            builder.publisher(new SnsActionPublisher(sns, topic, json));
+        }
+        return builder.build();
+    }
+
+    /** A client for DynamoDB Local on loopback (dummy credentials; DynamoDB Local ignores them). */
+    public static DynamoDbClient localDynamo(String endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    /** Reads a settings file, failing with a message that names the file and the field. */
+    public static Settings readSettings(Path file, ObjectMapper json) {
+        try {
+            return Settings.parse(Files.readString(file), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read settings file " + file, e);
+        } catch (InvalidSettingsException e) {
+            throw new InvalidSettingsException(file + ": " + e.getMessage());
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public SecretsSource secrets() {
+        return secrets;
+    }
+
+    public SubscriberStore subscribers() {
+        return subscribers;
+    }
+
+    public BounceStore bounces() {
+        return bounces;
+    }
+
+    public Supplier<Instant> clock() {
+        return clock;
+    }
+
+    public Responses responses() {
+        return responses;
+    }
+
+    public ApiAuthenticator authenticator() {
+        return new ApiAuthenticator(secrets, responses);
+    }
+
+    public BounceRecorder recorder() {
+        return new BounceRecorder(subscribers, bounces, settings.bounce().unknownSubscriber(), clock);
+    }
+
+    public ThresholdProcessor thresholdProcessor() {
+        return new ThresholdProcessor(subscribers, bounces, settings.bounce(), publisher, clock);
+    }
+
+    public ApiRouter apiRouter() {
+        return new ApiRouter(new SubscriberApi(subscribers, bounces, responses, json, clock).routes(),
+                authenticator(), responses);
+    }
+
+    public static final class Builder {
+        private ObjectMapper json = new ObjectMapper();
+        private Settings settings = Settings.defaults();
+        private SecretsSource secrets = Secrets::empty;
+        private DynamoDbClient dynamo;
+        private Tables tables = Tables.withPrefix("stmails-");
+        private ActionPublisher publisher = ActionPublisher.NONE;
+        private Supplier<Instant> clock = Instant::now;
+
+        public Builder json(ObjectMapper json) {
+            this.json = json;
+            return this;
+        }
+
+        public Builder settings(Settings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        public Builder secrets(SecretsSource secrets) {
+            this.secrets = secrets;
+            return this;
+        }
+
+        /** A fixed secrets document plus one full-permission API user. */
+        public Builder secrets(Secrets base, String apiUser, String apiToken) {
+            Secrets withUser = base.withApiUser(new ApiUser(apiUser, apiToken, Set.of(ApiUser.ALL)));
+            this.secrets = () -> withUser;
+            return this;
+        }
+
+        public Builder dynamo(DynamoDbClient dynamo) {
+            this.dynamo = dynamo;
+            return this;
+        }
+
+        public Builder tables(Tables tables) {
+            this.tables = tables;
+            return this;
+        }
+
+        public Builder publisher(ActionPublisher publisher) {
+            this.publisher = publisher;
+            return this;
+        }
+
+        public Builder clock(Supplier<Instant> clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Services build() {
+            if (dynamo == null) {
+                throw new IllegalStateException("a DynamoDB client is required");
+            }
+            return new Services(this);
+        }
+    }
+}

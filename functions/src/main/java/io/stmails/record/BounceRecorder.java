@@ -1,0 +1,102 @@
+package io.stmails.record;
+
+import io.stmails.domain.Bounce;
+import io.stmails.domain.BounceEvent;
+import io.stmails.domain.BounceIds;
+import io.stmails.domain.Emails;
+import io.stmails.domain.Subscriber;
+import io.stmails.domain.SubscriberStatus;
+import io.stmails.domain.UnknownSubscriberPolicy;
+import io.stmails.store.BounceStore;
+import io.stmails.store.EmailTakenException;
+import io.stmails.store.SubscriberStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The one place every source records bounces through: resolves the subscriber (UUID first, then
+ * e-mail, then the unknown-subscriber policy) and writes the bounce idempotently. Returns only after
+ * the write is durable; storage failures propagate as {@link io.stmails.store.StorageException}.
+ */
+public final class BounceRecorder {
+
+    public enum Outcome {
+        RECORDED,
+        /** Same dedupe key as an earlier event: nothing new written. */
+        DUPLICATE,
+        /** Unknown subscriber under policy {@code ignore}, or no e-mail to create one from. */
+        SUBSCRIBER_NOT_FOUND
+    }
+
+    public record Result(Outcome outcome, String bounceId, String subscriberUuid) {
+    }
+
+    private final SubscriberStore subscribers;
+    private final BounceStore bounces;
+    private final UnknownSubscriberPolicy unknownSubscriberPolicy;
+    private final Supplier<Instant> clock;
+
+    public BounceRecorder(SubscriberStore subscribers, BounceStore bounces,
+            UnknownSubscriberPolicy unknownSubscriberPolicy, Supplier<Instant> clock) {
+        this.subscribers = subscribers;
+        this.bounces = bounces;
+        this.unknownSubscriberPolicy = unknownSubscriberPolicy;
+        this.clock = clock;
+    }
+
+    public Result record(BounceEvent event) {
+        Optional<Subscriber> subscriber = resolve(event);
+        if (subscriber.isEmpty()) {
+            return new Result(Outcome.SUBSCRIBER_NOT_FOUND, null, null);
+        }
+        Instant now = clock.get();
+        Bounce bounce = new Bounce(
+                BounceIds.next(now),
+                subscriber.get().uuid(),
+                subscriber.get().email(),
+                event.campaignUuid(),
+                event.type(),
+                event.source() == null ? "" : event.source(),
+                event.metaJson() == null ? "{}" : event.metaJson(),
+                event.occurredAt() == null ? now : event.occurredAt(),
+                event.dedupeKey());
+        return switch (bounces.insert(bounce)) {
+            case INSERTED -> new Result(Outcome.RECORDED, bounce.id(), bounce.subscriberUuid());
+            case DUPLICATE -> new Result(Outcome.DUPLICATE, null, bounce.subscriberUuid());
+            case SUBSCRIBER_GONE -> new Result(Outcome.SUBSCRIBER_NOT_FOUND, null, null);
+        };
+    }
+
+    private Optional<Subscriber> resolve(BounceEvent event) {
+        if (event.subscriberUuid() != null && !event.subscriberUuid().isBlank()) {
+            Optional<Subscriber> byUuid = subscribers.findByUuid(event.subscriberUuid());
+            if (byUuid.isPresent()) {
+                return byUuid;
+            }
+        }
+        Optional<String> email = Emails.normalise(event.email());
+        if (email.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Subscriber> byEmail = subscribers.findByEmail(email.get());
+        if (byEmail.isPresent() || unknownSubscriberPolicy == UnknownSubscriberPolicy.IGNORE) {
+            return byEmail;
+        }
+        return Optional.of(createFor(email.get()));
+    }
+
+    private Subscriber createFor(String email) {
+        Instant now = clock.get();
+        Subscriber created = new Subscriber(UUID.randomUUID().toString(), email, Emails.localPartOf(email),
+                SubscriberStatus.ENABLED, Map.of(), now, now, 1);
+        try {
+            subscribers.create(created);
+            return created;
+        } catch (EmailTakenException raced) {
+            return subscribers.findByEmail(email).orElseThrow(() -> raced);
+        }
+    }
+}

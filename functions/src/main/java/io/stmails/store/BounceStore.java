@@ -1,0 +1,35 @@
+package io.stmails.store;
+
+import io.stmails.domain.Bounce;
+import io.stmails.domain.BounceType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Durable bounce records. Every method either completes durably or throws {@link StorageException}. */
+public interface BounceStore {
+
+    enum InsertResult {
+        INSERTED,
+        /** The dedupe key was recorded before: nothing written. */
+        DUPLICATE,
+        /** The subscriber was deleted between lookup and write: nothing written. */
+        SUBSCRIBER_GONE
+    }
+
+    /** Writes the bounce, its dedupe marker and a check that its subscriber still exists, atomically. */
+    InsertResult insert(Bounce bounce);
+
+    /** Strongly consistent count of the subscriber's bounces of one type created at or after {@code since} (null: all). */
+    long count(String subscriberUuid, BounceType type, Instant since);
+
+    Map<BounceType, Long> countsByType(String subscriberUuid);
+
+    /** The subscriber's bounces, newest first. */
+    List<Bounce> listBySubscriber(String subscriberUuid);
+
+    /** Deletes every bounce of the subscriber; returns how many. Dedupe markers stay, so redeliveries stay ignored. */
+    int deleteAllOfSubscriber(String subscriberUuid);
+
+    void delete(Bounce bounce);
+}

@@ -1,0 +1,34 @@
+package io.stmails.store;
+
+import io.stmails.domain.Subscriber;
+import io.stmails.domain.ThresholdDecision;
+import java.util.Optional;
+
+/** Subscribers (unique lower-cased e-mail) and the log of threshold actions applied to them. */
+public interface SubscriberStore {
+
+    enum ApplyResult {
+        APPLIED,
+        /** The subscriber changed or vanished since it was read: read again and decide again. */
+        CONFLICT,
+        /** An action for this bounce was applied before. */
+        ALREADY_APPLIED
+    }
+
+    Optional<Subscriber> findByUuid(String uuid);
+
+    Optional<Subscriber> findByEmail(String email);
+
+    /** @throws EmailTakenException when another subscriber has the e-mail */
+    void create(Subscriber subscriber);
+
+    /** Stores the decision's effect and the action record in one transaction, if {@code before} is still current. */
+    ApplyResult applyAction(Subscriber before, ThresholdDecision decision, ActionRecord record);
+
+    Optional<ActionRecord> findAction(String bounceId);
+
+    void markActionPublished(String bounceId);
+
+    /** Deletes the subscriber (not its bounces); false when it did not exist. */
+    boolean delete(String uuid);
+}

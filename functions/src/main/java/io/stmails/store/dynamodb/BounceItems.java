@@ -1,0 +1,108 @@
+package io.stmails.store.dynamodb;
+
+import io.stmails.domain.Bounce;
+import io.stmails.domain.BounceType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps bounces to items and back (also used on stream images). */
+public final class BounceItems {
+    static final String KIND = "kind";
+    static final String KIND_BOUNCE = "bounce";
+
+    private BounceItems() {
+    }
+
+    static String partitionKey(String subscriberUuid) {
+        return "S#" + subscriberUuid;
+    }
+
+    static String typePrefix(BounceType type) {
+        return "B#" + type.wire() + "#";
+    }
+
+    static String sortKey(Bounce bounce) {
+        return typePrefix(bounce.type()) + Timestamps.format(bounce.createdAt()) + "#" + bounce.id();
+    }
+
+    static String dedupePartitionKey(String dedupeKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(dedupeKey.getBytes(StandardCharsets.UTF_8));
+            return "D#" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int shardOf(String id) {
+        return Math.floorMod(id.hashCode(), Tables.SHARDS);
+    }
+
+    static Map<String, AttributeValue> toItem(Bounce bounce) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        String timeId = Timestamps.format(bounce.createdAt()) + "#" + bounce.id();
+        int shard = shardOf(bounce.id());
+        item.put(Tables.PK, s(partitionKey(bounce.subscriberUuid())));
+        item.put(Tables.SK, s(sortKey(bounce)));
+        item.put(KIND, s(KIND_BOUNCE));
+        item.put(Tables.ID, s(bounce.id()));
+        item.put("subscriber_uuid", s(bounce.subscriberUuid()));
+        putIfPresent(item, "email", bounce.email());
+        putIfPresent(item, "campaign_uuid", bounce.campaignUuid());
+        item.put("type", s(bounce.type().wire()));
+        item.put("source", s(bounce.source() == null ? "" : bounce.source()));
+        item.put("meta", s(bounce.metaJson()));
+        item.put("created_at", s(Timestamps.format(bounce.createdAt())));
+        item.put("dedupe_key", s(bounce.dedupeKey()));
+        item.put(Tables.TIME_ID, s(timeId));
+        item.put(Tables.ALL_SHARD, s("ALL#" + shard));
+        item.put(Tables.SOURCE_SHARD, s("SRC#" + (bounce.source() == null ? "" : bounce.source()) + "#" + shard));
+        if (bounce.campaignUuid() != null) {
+            item.put(Tables.CAMPAIGN_SHARD, s("C#" + bounce.campaignUuid() + "#" + shard));
+        }
+        return item;
+    }
+
+    public static boolean isBounce(Map<String, AttributeValue> item) {
+        AttributeValue kind = item.get(KIND);
+        return kind != null && KIND_BOUNCE.equals(kind.s());
+    }
+
+    public static Bounce fromItem(Map<String, AttributeValue> item) {
+        return new Bounce(
+                str(item, Tables.ID),
+                str(item, "subscriber_uuid"),
+                str(item, "email"),
+                str(item, "campaign_uuid"),
+                BounceType.fromWire(str(item, "type"))
+                        .orElseThrow(() -> new IllegalArgumentException("unknown bounce type in item " + item.get(Tables.ID))),
+                str(item, "source"),
+                str(item, "meta"),
+                Timestamps.parse(str(item, "created_at")),
+                str(item, "dedupe_key"));
+    }
+
+    static Map<String, AttributeValue> keyOf(Bounce bounce) {
+        return Map.of(Tables.PK, s(partitionKey(bounce.subscriberUuid())), Tables.SK, s(sortKey(bounce)));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            item.put(name, s(value));
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.stmails.store.dynamodb;
+
+import static io.stmails.store.dynamodb.BounceItems.s;
+
+import io.stmails.domain.Bounce;
+import io.stmails.domain.BounceType;
+import io.stmails.store.BounceStore;
+import io.stmails.store.StorageException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+public final class DynamoBounceStore implements BounceStore {
+    /** Longer than any provider's redelivery horizon (SNS retries for 23 days). */
+    static final Duration DEDUPE_RETENTION = Duration.ofDays(30);
+
+    private final DynamoDbClient dynamo;
+    private final Tables tables;
+    private final Supplier<Instant> clock;
+
+    public DynamoBounceStore(DynamoDbClient dynamo, Tables tables, Supplier<Instant> clock) {
+        this.dynamo = dynamo;
+        this.tables = tables;
+        this.clock = clock;
+    }
+
+    @Override
+    public InsertResult insert(Bounce bounce) {
+        Map<String, AttributeValue> marker = Map.of(
+                Tables.PK, s(BounceItems.dedupePartitionKey(bounce.dedupeKey())),
+                Tables.SK, s("D"),
+                "dedupe_key", s(bounce.dedupeKey()),
+                "bounce_id", s(bounce.id()),
+                Tables.TTL, AttributeValue.fromN(Long.toString(clock.get().plus(DEDUPE_RETENTION).getEpochSecond())));
+        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
+                .transactItems(
+                        TransactWriteItem.builder().put(Put.builder()
+                                .tableName(tables.bounces())
+                                .item(marker)
+                                .conditionExpression("attribute_not_exists(pk)")
+                                .build()).build(),
+                        TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                                .tableName(tables.subscribers())
+                                .key(Map.of(Tables.PK, s(SubscriberItems.partitionKey(bounce.subscriberUuid()))))
+                                .conditionExpression("attribute_exists(pk)")
+                                .build()).build(),
+                        TransactWriteItem.builder().put(Put.builder()
+                                .tableName(tables.bounces())
+                                .item(BounceItems.toItem(bounce))
+                                .conditionExpression("attribute_not_exists(pk)")
+                                .build()).build())
+                .build();
+        try {
+            dynamo.transactWriteItems(request);
+            return InsertResult.INSERTED;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (failedCondition(reasons, 0)) {
+                return InsertResult.DUPLICATE;
+            }
+            if (failedCondition(reasons, 1)) {
+                return InsertResult.SUBSCRIBER_GONE;
+            }
+            throw new StorageException("bounce write cancelled: " + reasons, e);
+        } catch (SdkException e) {
+            throw new StorageException("bounce write failed", e);
+        }
+    }
+
+    static boolean failedCondition(List<CancellationReason> reasons, int index) {
+        return reasons != null && reasons.size() > index
+                && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    @Override
+    public long count(String subscriberUuid, BounceType type, Instant since) {
+        String prefix = BounceItems.typePrefix(type);
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(tables.bounces())
+                .consistentRead(true)
+                .select(Select.COUNT);
+        if (since == null) {
+            query.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(
+                            ":pk", s(BounceItems.partitionKey(subscriberUuid)), ":prefix", s(prefix)));
+        } else {
+            // '~' sorts after every digit, so the range ends after the newest timestamp of this type.
+            query.keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(
+                            ":pk", s(BounceItems.partitionKey(subscriberUuid)),
+                            ":from", s(prefix + Timestamps.format(since)),
+                            ":to", s(prefix + "~")));
+        }
+        try {
+            long total = 0;
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryResponse page = dynamo.query(query.exclusiveStartKey(start).build());
+                total += page.count();
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+            return total;
+        } catch (SdkException e) {
+            throw new StorageException("bounce count failed", e);
+        }
+    }
+
+    @Override
+    public Map<BounceType, Long> countsByType(String subscriberUuid) {
+        Map<BounceType, Long> counts = new EnumMap<>(BounceType.class);
+        for (BounceType type : BounceType.values()) {
+            counts.put(type, 0L);
+        }
+        for (Bounce bounce : listBySubscriber(subscriberUuid)) {
+            counts.merge(bounce.type(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    @Override
+    public List<Bounce> listBySubscriber(String subscriberUuid) {
+        List<Bounce> bounces = new ArrayList<>();
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(tables.bounces())
+                .consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(BounceItems.partitionKey(subscriberUuid)), ":prefix", s("B#")));
+        try {
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryResponse page = dynamo.query(query.exclusiveStartKey(start).build());
+                page.items().forEach(item -> bounces.add(BounceItems.fromItem(item)));
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        } catch (SdkException e) {
+            throw new StorageException("bounce query failed", e);
+        }
+        bounces.sort(Comparator.comparing(Bounce::createdAt).thenComparing(Bounce::id).reversed());
+        return bounces;
+    }
+
+    @Override
+    public int deleteAllOfSubscriber(String subscriberUuid) {
+        List<Bounce> bounces = listBySubscriber(subscriberUuid);
+        bounces.forEach(this::delete);
+        return bounces.size();
+    }
+
+    @Override
+    public void delete(Bounce bounce) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(tables.bounces()).key(BounceItems.keyOf(bounce)));
+        } catch (SdkException e) {
+            throw new StorageException("bounce delete failed", e);
+        }
+    }
+}

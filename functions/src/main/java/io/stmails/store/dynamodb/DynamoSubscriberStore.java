@@ -1,0 +1,175 @@
+package io.stmails.store.dynamodb;
+
+import static io.stmails.store.dynamodb.BounceItems.s;
+
+import io.stmails.domain.Subscriber;
+import io.stmails.domain.ThresholdDecision;
+import io.stmails.store.ActionRecord;
+import io.stmails.store.EmailTakenException;
+import io.stmails.store.StorageException;
+import io.stmails.store.SubscriberStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+public final class DynamoSubscriberStore implements SubscriberStore {
+    static final Duration ACTION_RETENTION = Duration.ofDays(30);
+
+    private final DynamoDbClient dynamo;
+    private final Tables tables;
+    private final Supplier<Instant> clock;
+
+    public DynamoSubscriberStore(DynamoDbClient dynamo, Tables tables, Supplier<Instant> clock) {
+        this.dynamo = dynamo;
+        this.tables = tables;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Subscriber> findByUuid(String uuid) {
+        return getItem(SubscriberItems.partitionKey(uuid)).map(SubscriberItems::fromItem);
+    }
+
+    @Override
+    public Optional<Subscriber> findByEmail(String email) {
+        return getItem(SubscriberItems.emailKey(email))
+                .map(item -> item.get("uuid").s())
+                .flatMap(this::findByUuid);
+    }
+
+    @Override
+    public void create(Subscriber subscriber) {
+        Map<String, AttributeValue> emailItem = Map.of(
+                Tables.PK, s(SubscriberItems.emailKey(subscriber.email())), "uuid", s(subscriber.uuid()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    put(emailItem, "attribute_not_exists(pk)"),
+                    put(SubscriberItems.toItem(subscriber), "attribute_not_exists(pk)")));
+        } catch (TransactionCanceledException e) {
+            if (DynamoBounceStore.failedCondition(e.cancellationReasons(), 0)) {
+                throw new EmailTakenException(subscriber.email());
+            }
+            throw new StorageException("subscriber create cancelled: " + e.cancellationReasons(), e);
+        } catch (SdkException e) {
+            throw new StorageException("subscriber create failed", e);
+        }
+    }
+
+    @Override
+    public ApplyResult applyAction(Subscriber before, ThresholdDecision decision, ActionRecord record) {
+        long expiresAt = clock.get().plus(ACTION_RETENTION).getEpochSecond();
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(put(SubscriberItems.toItem(record, expiresAt), "attribute_not_exists(pk)"));
+        Map<String, AttributeValue> version = Map.of(":v", AttributeValue.fromN(Long.toString(before.version())));
+        switch (decision.effect()) {
+            case UPDATE -> {
+                Subscriber next = decision.updated();
+                Map<String, AttributeValue> item = SubscriberItems.toItem(new Subscriber(next.uuid(), next.email(),
+                        next.name(), next.status(), next.lists(), next.createdAt(), next.updatedAt(), before.version() + 1));
+                items.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.subscribers()).item(item)
+                        .conditionExpression("version = :v").expressionAttributeValues(version).build()).build());
+            }
+            case DELETE -> {
+                items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(tables.subscribers())
+                        .key(key(SubscriberItems.partitionKey(before.uuid())))
+                        .conditionExpression("version = :v").expressionAttributeValues(version).build()).build());
+                items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(tables.subscribers())
+                        .key(key(SubscriberItems.emailKey(before.email()))).build()).build());
+            }
+            case NO_CHANGE -> throw new IllegalArgumentException("nothing to apply");
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+            return ApplyResult.APPLIED;
+        } catch (TransactionCanceledException e) {
+            if (DynamoBounceStore.failedCondition(e.cancellationReasons(), 0)) {
+                return ApplyResult.ALREADY_APPLIED;
+            }
+            if (DynamoBounceStore.failedCondition(e.cancellationReasons(), 1)) {
+                return ApplyResult.CONFLICT;
+            }
+            if (e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                return ApplyResult.CONFLICT;
+            }
+            throw new StorageException("action write cancelled: " + e.cancellationReasons(), e);
+        } catch (SdkException e) {
+            throw new StorageException("action write failed", e);
+        }
+    }
+
+    @Override
+    public Optional<ActionRecord> findAction(String bounceId) {
+        return getItem(SubscriberItems.actionKey(bounceId)).map(SubscriberItems::actionFromItem);
+    }
+
+    @Override
+    public void markActionPublished(String bounceId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(tables.subscribers())
+                    .key(key(SubscriberItems.actionKey(bounceId)))
+                    .updateExpression("SET published = :t")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+        } catch (SdkException e) {
+            throw new StorageException("action update failed", e);
+        }
+    }
+
+    @Override
+    public boolean delete(String uuid) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Subscriber> current = findByUuid(uuid);
+            if (current.isEmpty()) {
+                return false;
+            }
+            Subscriber subscriber = current.get();
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder().delete(Delete.builder().tableName(tables.subscribers())
+                                .key(key(SubscriberItems.partitionKey(uuid)))
+                                .conditionExpression("version = :v")
+                                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(subscriber.version()))))
+                                .build()).build(),
+                        TransactWriteItem.builder().delete(Delete.builder().tableName(tables.subscribers())
+                                .key(key(SubscriberItems.emailKey(subscriber.email()))).build()).build()));
+                return true;
+            } catch (TransactionCanceledException e) {
+                // Changed meanwhile (a threshold action): read again.
+            } catch (SdkException e) {
+                throw new StorageException("subscriber delete failed", e);
+            }
+        }
+        throw new StorageException("subscriber " + uuid + " kept changing during delete", null);
+    }
+
+    private Optional<Map<String, AttributeValue>> getItem(String pk) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tables.subscribers())
+                    .key(key(pk)).consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        } catch (SdkException e) {
+            throw new StorageException("subscriber read failed", e);
+        }
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(tables.subscribers()).item(item).conditionExpression(condition).build())
+                .build();
+    }
+
+    private static Map<String, AttributeValue> key(String pk) {
+        return Map.of(Tables.PK, s(pk));
+    }
+}

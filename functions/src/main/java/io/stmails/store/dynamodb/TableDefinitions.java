@@ -1,0 +1,81 @@
+package io.stmails.store.dynamodb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * Creates the tables where nothing else does (the local runner and the integration tests); in AWS
+ * the CDK stack declares the same layout.
+ */
+public final class TableDefinitions {
+    private TableDefinitions() {
+    }
+
+    public static void createIfMissing(DynamoDbClient dynamo, Tables tables) {
+        create(dynamo, b -> b.tableName(tables.bounces())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        stringAttribute(Tables.PK), stringAttribute(Tables.SK), stringAttribute(Tables.ID),
+                        stringAttribute(Tables.TIME_ID), stringAttribute(Tables.ALL_SHARD),
+                        stringAttribute(Tables.CAMPAIGN_SHARD), stringAttribute(Tables.SOURCE_SHARD))
+                .keySchema(hash(Tables.PK), range(Tables.SK))
+                .globalSecondaryIndexes(bounceIndexes())
+                .streamSpecification(StreamSpecification.builder()
+                        .streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE).build()));
+        create(dynamo, b -> b.tableName(tables.subscribers())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(stringAttribute(Tables.PK))
+                .keySchema(hash(Tables.PK)));
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(tables.bounces()));
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(tables.subscribers()));
+    }
+
+    private static List<GlobalSecondaryIndex> bounceIndexes() {
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        indexes.add(index(Tables.BY_ID, hash(Tables.ID)));
+        indexes.add(index(Tables.BY_TIME, hash(Tables.ALL_SHARD), range(Tables.TIME_ID)));
+        indexes.add(index(Tables.BY_CAMPAIGN, hash(Tables.CAMPAIGN_SHARD), range(Tables.TIME_ID)));
+        indexes.add(index(Tables.BY_SOURCE, hash(Tables.SOURCE_SHARD), range(Tables.TIME_ID)));
+        return indexes;
+    }
+
+    private static void create(DynamoDbClient dynamo,
+            Consumer<CreateTableRequest.Builder> request) {
+        try {
+            dynamo.createTable(request);
+        } catch (ResourceInUseException alreadyThere) {
+            // Created by an earlier run: keep its data.
+        }
+    }
+
+    private static GlobalSecondaryIndex index(String name, KeySchemaElement... keys) {
+        return GlobalSecondaryIndex.builder().indexName(name).keySchema(keys)
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement hash(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    }
+
+    private static KeySchemaElement range(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+    }
+}

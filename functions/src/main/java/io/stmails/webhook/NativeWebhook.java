@@ -1,0 +1,205 @@
+package io.stmails.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.domain.BounceEvent;
+import io.stmails.domain.BounceSettings;
+import io.stmails.domain.BounceType;
+import io.stmails.domain.Emails;
+import io.stmails.domain.Uuids;
+import io.stmails.http.ApiAuthenticator;
+import io.stmails.http.HttpRequest;
+import io.stmails.http.HttpResponse;
+import io.stmails.http.Responses;
+import io.stmails.record.BounceRecorder;
+import io.stmails.store.StorageException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/bounce}: listmonk's body, validation order and messages; answered only after
+ * the bounce is durably recorded, with a status that tells the truth.
+ */
+public final class NativeWebhook {
+    private static final Logger LOG = LoggerFactory.getLogger(NativeWebhook.class);
+    public static final String PERMISSION = "webhooks:post_bounce";
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final BounceSettings settings;
+    private final ApiAuthenticator auth;
+    private final BounceRecorder recorder;
+    private final Responses responses;
+    private final ObjectMapper json;
+
+    public NativeWebhook(BounceSettings settings, ApiAuthenticator auth, BounceRecorder recorder,
+            Responses responses, ObjectMapper json) {
+        this.settings = settings;
+        this.auth = auth;
+        this.recorder = recorder;
+        this.responses = responses;
+        this.json = json;
+    }
+
+    public HttpResponse handle(HttpRequest request) {
+        if (!settings.webhooksEnabled()) {
+            return responses.error(404, "Bounce webhooks are disabled (settings: webhooks_enabled is false).");
+        }
+        ApiAuthenticator.Result caller = auth.authorize(request, PERMISSION);
+        if (!caller.allowed()) {
+            return caller.refusal();
+        }
+        if (!settings.enabled()) {
+            return responses.error(503, "Bounce processing is disabled (settings: enabled is false).");
+        }
+        if (request.body().length > MAX_BODY_BYTES) {
+            return responses.error(413, "Request body is larger than " + MAX_BODY_BYTES / 1024 + " KB.");
+        }
+        Parsed parsed;
+        try {
+            parsed = parse(request.bodyText());
+        } catch (InvalidData e) {
+            return responses.error(400, "Invalid data:" + e.getMessage());
+        }
+        Optional<String> problem = validate(parsed);
+        if (problem.isPresent()) {
+            return responses.error(400, problem.get());
+        }
+        String dedupeKey = request.header("idempotency-key")
+                .filter(key -> !key.isBlank())
+                .map(key -> "webhook:" + caller.user().username() + ":" + key.trim())
+                .orElseGet(() -> "webhook:" + UUID.randomUUID());
+        BounceEvent event = new BounceEvent(
+                Emails.normalise(parsed.email).orElse(null),
+                lowerCaseOrNull(parsed.subscriberUuid),
+                lowerCaseOrNull(parsed.campaignUuid),
+                BounceType.fromWire(parsed.type).orElseThrow(),
+                parsed.source,
+                parsed.createdAt,
+                parsed.metaJson,
+                dedupeKey);
+        try {
+            BounceRecorder.Result result = recorder.record(event);
+            if (result.outcome() == BounceRecorder.Outcome.SUBSCRIBER_NOT_FOUND) {
+                return responses.error(404, "Subscriber not found.");
+            }
+            return responses.data(true);
+        } catch (StorageException e) {
+            LOG.error("recording a webhook bounce failed; the caller should retry", e);
+            return responses.error(500, "Error recording bounce; please retry.");
+        }
+    }
+
+    private Optional<String> validate(Parsed bounce) {
+        boolean hasEmail = !isBlank(bounce.email);
+        boolean hasUuid = !isBlank(bounce.subscriberUuid);
+        if (!hasEmail && !hasUuid) {
+            return Optional.of("Invalid fields: email / subscriber_uuid");
+        }
+        if (hasUuid && !Uuids.isWellFormed(bounce.subscriberUuid)) {
+            return Optional.of("Invalid fields: subscriber_uuid");
+        }
+        if (hasEmail) {
+            Optional<String> email = Emails.normalise(bounce.email);
+            if (email.isEmpty()) {
+                return Optional.of("Invalid email.");
+            }
+            if (settings.domainBlocklist().contains(Emails.domainOf(email.get()))) {
+                return Optional.of("The e-mail domain is blocklisted.");
+            }
+        }
+        if (BounceType.fromWire(bounce.type).isEmpty()) {
+            return Optional.of("Invalid fields: type");
+        }
+        if (!isBlank(bounce.campaignUuid) && !Uuids.isWellFormed(bounce.campaignUuid)) {
+            return Optional.of("Invalid fields: campaign_uuid");
+        }
+        return Optional.empty();
+    }
+
+    /** Keys match case-insensitively and unknown keys are ignored, as Go's decoder does for listmonk. */
+    private Parsed parse(String body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidData(e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidData("the body must be a JSON object");
+        }
+        Parsed parsed = new Parsed();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey().toLowerCase(Locale.ROOT);
+            JsonNode value = field.getValue();
+            switch (name) {
+                case "email" -> parsed.email = text(name, value);
+                case "subscriber_uuid" -> parsed.subscriberUuid = text(name, value);
+                case "campaign_uuid" -> parsed.campaignUuid = text(name, value);
+                case "type" -> parsed.type = text(name, value);
+                case "source" -> parsed.source = text(name, value);
+                case "meta" -> parsed.metaJson = value.isNull() ? null : value.toString();
+                case "created_at" -> parsed.createdAt = timestamp(value);
+                default -> {
+                    // Ignored, like listmonk (id, subscriber_id, campaign, ... from an exported bounce).
+                }
+            }
+        }
+        return parsed;
+    }
+
+    private static String text(String field, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InvalidData("field " + field + " must be a string, got " + value.getNodeType().toString().toLowerCase(Locale.ROOT));
+        }
+        return value.asText();
+    }
+
+    private static Instant timestamp(JsonNode value) {
+        String text = text("created_at", value);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidData("created_at \"" + text + "\" is not an RFC 3339 timestamp");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String lowerCaseOrNull(String uuid) {
+        return isBlank(uuid) ? null : uuid.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static final class Parsed {
+        String email;
+        String subscriberUuid;
+        String campaignUuid;
+        String type;
+        String source;
+        String metaJson;
+        Instant createdAt;
+    }
+
+    private static final class InvalidData extends RuntimeException {
+        InvalidData(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -126,6 +127,11 @@ public final class Services {
         }
     }
 
+    /** Stored times have millisecond precision; answering with more would not round-trip. */
+    private static Instant nowInMillis() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -182,7 +188,7 @@ public final class Services {
         private DynamoDbClient dynamo;
         private Tables tables = Tables.withPrefix("stmails-");
         private ActionPublisher publisher = ActionPublisher.NONE;
-        private Supplier<Instant> clock = Instant::now;
+        private Supplier<Instant> clock = Services::nowInMillis;
 
         public Builder json(ObjectMapper json) {
             this.json = json;

@@ -1,0 +1,77 @@
+package io.stmails.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import io.stmails.handler.FunctionCatalog;
+import io.stmails.handler.Services;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Every function of the catalog, instantiated once with the local {@link Services} and invoked the
+ * way Lambda invokes it: raw event JSON in, deserialized with the Lambda runtime's own serializers,
+ * the handler's result serialized back to JSON.
+ */
+final class LocalFunctions {
+    static final long TIMEOUT_MILLIS = 60_000;
+
+    private final Map<FunctionCatalog, Invocable<?, ?>> functions = new EnumMap<>(FunctionCatalog.class);
+
+    LocalFunctions(Services services) {
+        for (FunctionCatalog function : FunctionCatalog.values()) {
+            functions.put(function, Invocable.create(function, services));
+        }
+    }
+
+    /** Runs the function on a raw JSON event and returns its JSON result. */
+    String invoke(FunctionCatalog function, String eventJson) {
+        return functions.get(function).invoke(eventJson);
+    }
+
+    private record Invocable<I, O>(FunctionCatalog function, RequestHandler<I, O> handler,
+            PojoSerializer<I> input, Class<O> outputType) {
+
+        @SuppressWarnings("unchecked")
+        static Invocable<?, ?> create(FunctionCatalog function, Services services) {
+            try {
+                Class<?> type = Class.forName(function.handlerClass());
+                RequestHandler<Object, Object> handler =
+                        (RequestHandler<Object, Object>) type.getConstructor(Services.class).newInstance(services);
+                Type[] io = requestHandlerTypes(type);
+                Class<Object> inputType = (Class<Object>) io[0];
+                Class<Object> outputType = (Class<Object>) io[1];
+                return new Invocable<>(function, handler,
+                        LambdaEventSerializers.serializerFor(inputType, LocalFunctions.class.getClassLoader()), outputType);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot load " + function.functionName() + " (" + function.handlerClass() + ")", e);
+            }
+        }
+
+        String invoke(String eventJson) {
+            I event = input.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)));
+            O result = handler.handleRequest(event, new LocalContext(function.functionName(), TIMEOUT_MILLIS));
+            if (result == null) {
+                return "null";
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            LambdaEventSerializers.serializerFor(outputType, LocalFunctions.class.getClassLoader()).toJson(result, out);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        private static Type[] requestHandlerTypes(Class<?> type) {
+            for (Type implemented : type.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType parameterized
+                        && parameterized.getRawType() == RequestHandler.class) {
+                    return parameterized.getActualTypeArguments();
+                }
+            }
+            throw new IllegalStateException(type + " does not implement RequestHandler<I, O> directly");
+        }
+    }
+}

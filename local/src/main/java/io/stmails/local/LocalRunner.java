@@ -1,0 +1,81 @@
+package io.stmails.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.config.Secrets;
+import io.stmails.config.Settings;
+import io.stmails.handler.Services;
+import io.stmails.store.dynamodb.TableDefinitions;
+import io.stmails.store.dynamodb.Tables;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole system on one machine: embedded DynamoDB Local, the tables, every function behind
+ * 127.0.0.1, and the stream feeding {@code bounce-actions}. Closing it stops taking requests,
+ * lets the ones in progress finish, drains the stream batch in hand and closes the database.
+ */
+public final class LocalRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
+
+    /**
+     * @param dataDir where DynamoDB Local keeps its data; null runs in memory
+     */
+    public record Config(int port, Path dataDir, Settings settings, Secrets secrets) {
+    }
+
+    private final EmbeddedDynamo dynamo;
+    private final HttpFront http;
+    private final StreamPoller poller;
+
+    private LocalRunner(EmbeddedDynamo dynamo, HttpFront http, StreamPoller poller) {
+        this.dynamo = dynamo;
+        this.http = http;
+        this.poller = poller;
+    }
+
+    public static LocalRunner start(Config config) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        EmbeddedDynamo dynamo = new EmbeddedDynamo(config.dataDir());
+        try {
+            Tables tables = Tables.withPrefix("stmails-");
+            DynamoDbClient client = dynamo.client();
+            TableDefinitions.createIfMissing(client, tables);
+            Services services = Services.builder()
+                    .json(json)
+                    .settings(config.settings())
+                    .secrets(config::secrets)
+                    .dynamo(client)
+                    .tables(tables)
+                    .build();
+            LocalFunctions functions = new LocalFunctions(services);
+            String streamArn = client.describeTable(b -> b.tableName(tables.bounces())).table().latestStreamArn();
+            StreamPoller poller = new StreamPoller(dynamo.streams(), streamArn, functions, json, config.dataDir());
+            HttpFront http = new HttpFront(config.port(), functions, json);
+            poller.start();
+            http.start();
+            return new LocalRunner(dynamo, http, poller);
+        } catch (IOException | RuntimeException e) {
+            dynamo.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        try {
+            poller.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dynamo.close();
+        LOG.info("stopped");
+    }
+}

@@ -7,9 +7,11 @@ import io.stmails.domain.BounceIds;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
+import io.stmails.domain.SubscriptionStatus;
 import io.stmails.store.BounceStore.InsertResult;
 import io.stmails.testing.DynamoDbLocal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,14 +37,80 @@ class DynamoBounceStoreIT {
         assertEquals(1, bounces.listBySubscriber(subscriber.uuid()).size());
     }
 
+    @Test
+    void aDedupeKeyStaysUsedAfterItsBounceIsDeleted() {
+        Subscriber subscriber = subscriber("a@example.com");
+        Bounce bounce = bounce(subscriber, BounceType.SOFT, "redelivered", now);
+        bounces.insert(bounce);
+        bounces.delete(bounce);
+        assertEquals(InsertResult.DUPLICATE, bounces.insert(bounce(subscriber, BounceType.SOFT, "redelivered", now)));
+    }
+
+    @Test
+    void nothingIsWrittenForASubscriberThatNoLongerExists() {
+        Subscriber subscriber = subscriber("gone@example.com");
+        subscribers.delete(subscriber.uuid());
+        assertEquals(InsertResult.SUBSCRIBER_GONE, bounces.insert(bounce(subscriber, BounceType.HARD, "k", now)));
+        assertEquals(0, bounces.listBySubscriber(subscriber.uuid()).size());
+        // The failed transaction left no dedupe marker behind either.
+        Subscriber again = subscriber("gone2@example.com");
+        assertEquals(InsertResult.INSERTED, bounces.insert(bounce(again, BounceType.HARD, "k", now)));
+    }
+
+    @Test
+    void countsOneTypeOfOneSubscriberOptionallySinceATime() {
+        Subscriber a = subscriber("a@example.com");
+        Subscriber b = subscriber("b@example.com");
+        bounces.insert(bounce(a, BounceType.SOFT, "1", now.minusSeconds(86_400 * 40)));
+        bounces.insert(bounce(a, BounceType.SOFT, "2", now.minusSeconds(60)));
+        bounces.insert(bounce(a, BounceType.HARD, "3", now));
+        bounces.insert(bounce(b, BounceType.SOFT, "4", now));
+        assertEquals(2, bounces.count(a.uuid(), BounceType.SOFT, null));
+        assertEquals(1, bounces.count(a.uuid(), BounceType.SOFT, now.minusSeconds(86_400 * 30)));
+        assertEquals(1, bounces.count(a.uuid(), BounceType.HARD, null));
+        assertEquals(0, bounces.count(a.uuid(), BounceType.COMPLAINT, null));
+        assertEquals(Map.of(BounceType.SOFT, 2L, BounceType.HARD, 1L, BounceType.COMPLAINT, 0L), bounces.countsByType(a.uuid()));
+    }
+
+    @Test
+    void countingPagesThroughMoreThanOneQueryPage() {
+        Subscriber a = subscriber("many@example.com");
+        String padding = "x".repeat(20_000);
+        for (int i = 0; i < 60; i++) {
+            Bounce bounce = bounce(a, BounceType.SOFT, "p" + i, now.plusMillis(i));
+            bounces.insert(new Bounce(bounce.id(), bounce.subscriberUuid(), bounce.email(), null, bounce.type(),
+                    bounce.source(), "\"" + padding + "\"", bounce.createdAt(), bounce.dedupeKey()));
+        }
+        assertEquals(60, bounces.count(a.uuid(), BounceType.SOFT, null));
+        assertEquals(60, bounces.listBySubscriber(a.uuid()).size());
+    }
+
+    @Test
+    void listsNewestFirstAndDeletesEverythingOfOneSubscriber() {
+        Subscriber a = subscriber("a@example.com");
+        Subscriber b = subscriber("b@example.com");
+        Bounce older = bounce(a, BounceType.HARD, "o", now.minusSeconds(10));
+        Bounce newer = bounce(a, BounceType.SOFT, "n", now);
+        bounces.insert(older);
+        bounces.insert(newer);
+        bounces.insert(bounce(b, BounceType.SOFT, "b", now));
+        List<Bounce> listed = bounces.listBySubscriber(a.uuid());
+        assertEquals(List.of(newer.id(), older.id()), listed.stream().map(Bounce::id).toList());
+        assertEquals(newer, listed.get(0));
+        assertEquals(2, bounces.deleteAllOfSubscriber(a.uuid()));
+        assertEquals(0, bounces.listBySubscriber(a.uuid()).size());
+        assertEquals(1, bounces.listBySubscriber(b.uuid()).size());
+    }
+
     private Subscriber subscriber(String email) {
         Subscriber subscriber = new Subscriber(UUID.randomUUID().toString(), email, "a", SubscriberStatus.ENABLED,
-                Map.of("1", io.stmails.domain.SubscriptionStatus.CONFIRMED), now, now, 1);
+                Map.of("1", SubscriptionStatus.CONFIRMED), now, now, 1);
         subscribers.create(subscriber);
         return subscriber;
     }
 
     private Bounce bounce(Subscriber subscriber, BounceType type, String dedupeKey, Instant at) {
-        return new Bounce(BounceIds.next(at), subscriber.uuid(), subscriber.email(), null, type, "api", "{}", at, dedupeKey);
+        return new Bounce(BounceIds.next(at), subscriber.uuid(), subscriber.email(),
+                "6f2b7c1e-2d3a-4b5c-9d8e-7f6a5b4c3d2e", type, "api", "{\"k\":1}", at, dedupeKey);
     }
 }

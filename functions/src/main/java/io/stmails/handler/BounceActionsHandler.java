@@ -4,54 +4,54 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
-import io.stmails.actions.ThresholdProcessor;
+import io.stmails.actions.BounceStreamProcessor;
+import io.stmails.actions.StreamChange;
 import io.stmails.store.dynamodb.BounceItems;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * {@code bounce-actions}: the bounces table's stream. Each new bounce goes through the threshold
- * processor; a record that fails is reported in {@link StreamsEventResponse} (the rest of the batch
- * is still processed), so the event source mapping retries from it and finally sends it to the
- * on-failure queue.
+ * {@code bounce-actions}: the bounces table's stream. New bounces get their threshold action and
+ * every bounce change updates the statistics; failed records are reported in
+ * {@link StreamsEventResponse}, so the event source mapping retries from the first of them and
+ * finally sends it to the on-failure queue, without dropping the rest of the batch.
  */
 public final class BounceActionsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private static final Logger LOG = LoggerFactory.getLogger(BounceActionsHandler.class);
-
-    private final ThresholdProcessor processor;
+    private final BounceStreamProcessor processor;
 
     public BounceActionsHandler() {
         this(Services.fromEnvironment());
     }
 
     public BounceActionsHandler(Services services) {
-        this.processor = services.thresholdProcessor();
+        this.processor = services.streamProcessor();
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            if (!"INSERT".equals(record.getEventName())) {
-                continue;
+        List<StreamChange> changes = event.getRecords().stream().map(BounceActionsHandler::decode).toList();
+        return new StreamsEventResponse(processor.process(changes).stream()
+                .map(StreamsEventResponse.BatchItemFailure::new).toList());
+    }
+
+    private static StreamChange decode(DynamodbEvent.DynamodbStreamRecord record) {
+        String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+        try {
+            boolean removed = "REMOVE".equals(record.getEventName());
+            Map<String, AttributeValue> image = removed ? record.getDynamodb().getOldImage() : record.getDynamodb().getNewImage();
+            if (image == null || !("INSERT".equals(record.getEventName()) || removed)) {
+                return StreamChange.other(sequence);
             }
-            try {
-                Map<String, AttributeValue> image =
-                        DynamodbAttributeValueTransformer.toAttributeValueMapV2(record.getDynamodb().getNewImage());
-                if (BounceItems.isBounce(image)) {
-                    processor.process(BounceItems.fromItem(image));
-                }
-            } catch (RuntimeException e) {
-                String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
-                LOG.error("stream record {} failed; reported for retry", sequence, e);
-                failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+            var item = DynamodbAttributeValueTransformer.toAttributeValueMapV2(image);
+            if (!BounceItems.isBounce(item)) {
+                return StreamChange.other(sequence);
             }
+            return removed ? StreamChange.removed(sequence, BounceItems.fromItem(item))
+                    : StreamChange.inserted(sequence, BounceItems.fromItem(item));
+        } catch (RuntimeException e) {
+            return StreamChange.undecodable(sequence, e);
         }
-        return new StreamsEventResponse(failures);
     }
 }

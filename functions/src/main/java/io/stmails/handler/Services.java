@@ -2,9 +2,12 @@ package io.stmails.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.actions.ActionPublisher;
+import io.stmails.actions.BounceStreamProcessor;
 import io.stmails.actions.SnsActionPublisher;
 import io.stmails.actions.ThresholdProcessor;
+import io.stmails.api.ApiRoute;
 import io.stmails.api.ApiRouter;
+import io.stmails.api.BounceApi;
 import io.stmails.api.SubscriberApi;
 import io.stmails.config.ApiUser;
 import io.stmails.config.InvalidSettingsException;
@@ -16,8 +19,10 @@ import io.stmails.http.ApiAuthenticator;
 import io.stmails.http.Responses;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.BounceStore;
+import io.stmails.store.StatsStore;
 import io.stmails.store.SubscriberStore;
 import io.stmails.store.dynamodb.DynamoBounceStore;
+import io.stmails.store.dynamodb.DynamoStatsStore;
 import io.stmails.store.dynamodb.DynamoSubscriberStore;
 import io.stmails.store.dynamodb.Tables;
 import java.io.IOException;
@@ -26,6 +31,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +64,7 @@ public final class Services {
     private final SecretsSource secrets;
     private final SubscriberStore subscribers;
     private final BounceStore bounces;
+    private final StatsStore stats;
     private final ActionPublisher publisher;
     private final Supplier<Instant> clock;
     private final Responses responses;
@@ -68,6 +76,7 @@ public final class Services {
         this.clock = builder.clock;
         this.subscribers = new DynamoSubscriberStore(builder.dynamo, builder.tables, clock);
         this.bounces = new DynamoBounceStore(builder.dynamo, builder.tables, clock);
+        this.stats = new DynamoStatsStore(builder.dynamo, builder.tables, clock);
         this.publisher = builder.publisher;
         this.responses = new Responses(json);
     }
@@ -176,9 +185,18 @@ public final class Services {
         return new ThresholdProcessor(subscribers, bounces, settings.bounce(), publisher, clock);
     }
 
+    public StatsStore stats() {
+        return stats;
+    }
+
+    public BounceStreamProcessor streamProcessor() {
+        return new BounceStreamProcessor(thresholdProcessor(), stats);
+    }
+
     public ApiRouter apiRouter() {
-        return new ApiRouter(new SubscriberApi(subscribers, bounces, responses, json, clock).routes(),
-                authenticator(), responses);
+        List<ApiRoute> routes = new ArrayList<>(new BounceApi(bounces, subscribers, stats, responses, json, clock).routes());
+        routes.addAll(new SubscriberApi(subscribers, bounces, responses, json, clock).routes());
+        return new ApiRouter(routes, authenticator(), responses);
     }
 
     public static final class Builder {

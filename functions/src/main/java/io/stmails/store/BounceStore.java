@@ -5,6 +5,7 @@ import io.stmails.domain.BounceType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Durable bounce records. Every method either completes durably or throws {@link StorageException}. */
 public interface BounceStore {
@@ -32,4 +33,12 @@ public interface BounceStore {
     int deleteAllOfSubscriber(String subscriberUuid);
 
     void delete(Bounce bounce);
+
+    Optional<Bounce> findById(String id);
+
+    /** One page of a listing, newest or oldest first by the query's order. */
+    BouncePage query(BounceQuery query);
+
+    /** How many bounces the query matches (its cursor and limit ignored); reads every matching index entry. */
+    long count(BounceQuery query);
 }

@@ -2,6 +2,8 @@ package io.stmails.store;
 
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.ThresholdDecision;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** Subscribers (unique lower-cased e-mail) and the log of threshold actions applied to them. */
@@ -19,6 +21,9 @@ public interface SubscriberStore {
 
     Optional<Subscriber> findByEmail(String email);
 
+    /** The subscribers that exist among {@code uuids}, by uuid. */
+    Map<String, Subscriber> findByUuids(Collection<String> uuids);
+
     /** @throws EmailTakenException when another subscriber has the e-mail */
     void create(Subscriber subscriber);
 
@@ -28,6 +33,9 @@ public interface SubscriberStore {
     Optional<ActionRecord> findAction(String bounceId);
 
     void markActionPublished(String bounceId);
+
+    /** Stores {@code after} if {@code before} is still the current version; false when it changed meanwhile. */
+    boolean update(Subscriber before, Subscriber after);
 
     /** Deletes the subscriber (not its bounces); false when it did not exist. */
     boolean delete(String uuid);

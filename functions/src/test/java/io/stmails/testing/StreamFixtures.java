@@ -34,8 +34,7 @@ public final class StreamFixtures {
 
     public static DynamodbEvent.DynamodbStreamRecord insert(Map<String, AttributeValue> item) {
         StreamRecord stream = new StreamRecord();
-        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image = new HashMap<>();
-        item.forEach((name, value) -> image.put(name, toEvents(value)));
+        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image = toEvents(item);
         stream.setNewImage(image);
         stream.setKeys(Map.of("pk", image.get("pk"), "sk", image.get("sk")));
         stream.setSequenceNumber(Long.toString(SEQUENCE.incrementAndGet()));
@@ -46,6 +45,13 @@ public final class StreamFixtures {
         record.setEventID("e" + stream.getSequenceNumber());
         record.setDynamodb(stream);
         return record;
+    }
+
+    static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> toEvents(
+            Map<String, AttributeValue> item) {
+        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image = new HashMap<>();
+        item.forEach((name, value) -> image.put(name, toEvents(value)));
+        return image;
     }
 
     private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue toEvents(AttributeValue value) {

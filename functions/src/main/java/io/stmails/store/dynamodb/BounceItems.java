@@ -5,6 +5,7 @@ import io.stmails.domain.BounceType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class BounceItems {
 
     static Map<String, AttributeValue> toItem(Bounce bounce) {
         Map<String, AttributeValue> item = new HashMap<>();
-        String timeId = Timestamps.format(bounce.createdAt()) + "#" + bounce.id();
+        String timeId = timeId(bounce.createdAt(), bounce.id());
         int shard = shardOf(bounce.id());
         item.put(Tables.PK, s(partitionKey(bounce.subscriberUuid())));
         item.put(Tables.SK, s(sortKey(bounce)));
@@ -59,13 +60,21 @@ public final class BounceItems {
         item.put("meta", s(bounce.metaJson()));
         item.put("created_at", s(Timestamps.format(bounce.createdAt())));
         item.put("dedupe_key", s(bounce.dedupeKey()));
-        item.put(Tables.TIME_ID, s(timeId));
         item.put(Tables.ALL_SHARD, s("ALL#" + shard));
-        item.put(Tables.SOURCE_SHARD, s("SRC#" + (bounce.source() == null ? "" : bounce.source()) + "#" + shard));
-        if (bounce.campaignUuid() != null) {
-            item.put(Tables.CAMPAIGN_SHARD, s("C#" + bounce.campaignUuid() + "#" + shard));
-        }
+        item.put(Tables.Listing.BY_TIME.sortKey(), s(timeId));
+        item.put(Tables.Listing.BY_EMAIL.sortKey(), s(listingKey(bounce.email(), timeId)));
+        item.put(Tables.Listing.BY_SOURCE.sortKey(), s(listingKey(bounce.source(), timeId)));
+        item.put(Tables.Listing.BY_TYPE.sortKey(), s(listingKey(bounce.type().wire(), timeId)));
+        item.put(Tables.Listing.BY_CAMPAIGN.sortKey(), s(listingKey(bounce.campaignUuid(), timeId)));
         return item;
+    }
+
+    static String listingKey(String value, String timeId) {
+        return (value == null ? "" : value) + Tables.SEPARATOR + timeId;
+    }
+
+    static String timeId(Instant createdAt, String id) {
+        return Timestamps.format(createdAt) + "#" + id;
     }
 
     public static boolean isBounce(Map<String, AttributeValue> item) {

@@ -4,6 +4,8 @@ import static io.stmails.store.dynamodb.BounceItems.s;
 
 import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceType;
+import io.stmails.store.BouncePage;
+import io.stmails.store.BounceQuery;
 import io.stmails.store.BounceStore;
 import io.stmails.store.StorageException;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,11 +37,13 @@ public final class DynamoBounceStore implements BounceStore {
     private final DynamoDbClient dynamo;
     private final Tables tables;
     private final Supplier<Instant> clock;
+    private final BounceListing listing;
 
     public DynamoBounceStore(DynamoDbClient dynamo, Tables tables, Supplier<Instant> clock) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.clock = clock;
+        this.listing = new BounceListing(dynamo, tables.bounces());
     }
 
     @Override
@@ -170,5 +175,26 @@ public final class DynamoBounceStore implements BounceStore {
         } catch (SdkException e) {
             throw new StorageException("bounce delete failed", e);
         }
+    }
+
+    @Override
+    public Optional<Bounce> findById(String id) {
+        try {
+            QueryResponse response = dynamo.query(b -> b.tableName(tables.bounces()).indexName(Tables.BY_ID)
+                    .keyConditionExpression("id = :id").expressionAttributeValues(Map.of(":id", s(id))));
+            return response.items().stream().filter(BounceItems::isBounce).findFirst().map(BounceItems::fromItem);
+        } catch (SdkException e) {
+            throw new StorageException("bounce lookup failed", e);
+        }
+    }
+
+    @Override
+    public BouncePage query(BounceQuery query) {
+        return listing.page(query);
+    }
+
+    @Override
+    public long count(BounceQuery query) {
+        return listing.count(query);
     }
 }

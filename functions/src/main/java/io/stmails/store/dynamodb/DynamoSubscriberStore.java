@@ -11,6 +11,8 @@ import io.stmails.store.SubscriberStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -46,6 +51,30 @@ public final class DynamoSubscriberStore implements SubscriberStore {
         return getItem(SubscriberItems.emailKey(email))
                 .map(item -> item.get("uuid").s())
                 .flatMap(this::findByUuid);
+    }
+
+    @Override
+    public Map<String, Subscriber> findByUuids(Collection<String> uuids) {
+        Map<String, Subscriber> found = new HashMap<>();
+        List<String> distinct = uuids.stream().distinct().toList();
+        try {
+            for (int from = 0; from < distinct.size(); from += 100) {
+                List<Map<String, AttributeValue>> keys = distinct.subList(from, Math.min(from + 100, distinct.size()))
+                        .stream().map(uuid -> key(SubscriberItems.partitionKey(uuid))).toList();
+                Map<String, KeysAndAttributes> request = Map.of(tables.subscribers(),
+                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                while (!request.isEmpty()) {
+                    Map<String, KeysAndAttributes> pending = request;
+                    BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
+                    response.responses().getOrDefault(tables.subscribers(), List.of())
+                            .forEach(item -> found.put(item.get("uuid").s(), SubscriberItems.fromItem(item)));
+                    request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                }
+            }
+        } catch (SdkException e) {
+            throw new StorageException("subscriber batch read failed", e);
+        }
+        return found;
     }
 
     @Override
@@ -105,6 +134,21 @@ public final class DynamoSubscriberStore implements SubscriberStore {
             throw new StorageException("action write cancelled: " + e.cancellationReasons(), e);
         } catch (SdkException e) {
             throw new StorageException("action write failed", e);
+        }
+    }
+
+    @Override
+    public boolean update(Subscriber before, Subscriber after) {
+        Map<String, AttributeValue> item = SubscriberItems.toItem(new Subscriber(after.uuid(), after.email(), after.name(),
+                after.status(), after.lists(), after.createdAt(), after.updatedAt(), before.version() + 1));
+        try {
+            dynamo.putItem(b -> b.tableName(tables.subscribers()).item(item).conditionExpression("version = :v")
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(before.version())))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw new StorageException("subscriber update failed", e);
         }
     }
 

@@ -28,28 +28,39 @@ public final class TableDefinitions {
     public static void createIfMissing(DynamoDbClient dynamo, Tables tables) {
         create(dynamo, b -> b.tableName(tables.bounces())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        stringAttribute(Tables.PK), stringAttribute(Tables.SK), stringAttribute(Tables.ID),
-                        stringAttribute(Tables.TIME_ID), stringAttribute(Tables.ALL_SHARD),
-                        stringAttribute(Tables.CAMPAIGN_SHARD), stringAttribute(Tables.SOURCE_SHARD))
+                .attributeDefinitions(bounceAttributes())
                 .keySchema(hash(Tables.PK), range(Tables.SK))
                 .globalSecondaryIndexes(bounceIndexes())
                 .streamSpecification(StreamSpecification.builder()
-                        .streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE).build()));
+                        .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
         create(dynamo, b -> b.tableName(tables.subscribers())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(stringAttribute(Tables.PK))
                 .keySchema(hash(Tables.PK)));
+        create(dynamo, b -> b.tableName(tables.stats())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(stringAttribute(Tables.PK), stringAttribute(Tables.SK))
+                .keySchema(hash(Tables.PK), range(Tables.SK)));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(tables.bounces()));
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(tables.stats()));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(tables.subscribers()));
+    }
+
+    private static List<AttributeDefinition> bounceAttributes() {
+        List<AttributeDefinition> attributes = new ArrayList<>(List.of(stringAttribute(Tables.PK),
+                stringAttribute(Tables.SK), stringAttribute(Tables.ID), stringAttribute(Tables.ALL_SHARD)));
+        for (Tables.Listing listing : Tables.Listing.values()) {
+            attributes.add(stringAttribute(listing.sortKey()));
+        }
+        return attributes;
     }
 
     private static List<GlobalSecondaryIndex> bounceIndexes() {
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
         indexes.add(index(Tables.BY_ID, hash(Tables.ID)));
-        indexes.add(index(Tables.BY_TIME, hash(Tables.ALL_SHARD), range(Tables.TIME_ID)));
-        indexes.add(index(Tables.BY_CAMPAIGN, hash(Tables.CAMPAIGN_SHARD), range(Tables.TIME_ID)));
-        indexes.add(index(Tables.BY_SOURCE, hash(Tables.SOURCE_SHARD), range(Tables.TIME_ID)));
+        for (Tables.Listing listing : Tables.Listing.values()) {
+            indexes.add(index(listing.indexName(), hash(Tables.ALL_SHARD), range(listing.sortKey())));
+        }
         return indexes;
     }
 

@@ -6,16 +6,19 @@ package io.stmails.store.dynamodb;
  * <p>Bounces table: {@code pk = S#<subscriber uuid>}, {@code sk = B#<type>#<created_at>#<id>}. A
  * subscriber's bounces live in one partition, so counting one type is a strongly consistent key
  * query and the stream delivers one subscriber's bounces in order. Dedupe markers share the table
- * ({@code pk = D#<sha-256 of the dedupe key>}, {@code sk = D}, with a TTL). Four global indexes,
- * the first three write-sharded over {@link #SHARDS} partitions so that a campaign bouncing
- * thousands of times per second spreads its index writes:
- * by-time ({@code all_shard}), by-campaign ({@code campaign_shard}), by-source
- * ({@code source_shard}), each sorted by {@code time_id}; and by-id ({@code id}).
+ * ({@code pk = D#<sha-256 of the dedupe key>}, {@code sk = D}, with a TTL). Global indexes: by-id ({@code id}), and five
+ * listing indexes that share the partition key {@code all_shard = ALL#<0..15>}, write-sharded so
+ * that a campaign bouncing thousands of times per second spreads its index writes, each sorted by
+ * one listing order: by-time ({@code time_id = <created_at>#<id>}), by-email, by-source, by-type and
+ * by-campaign ({@code <value> U+0001 <time_id>}).
  *
  * <p>Subscribers table: {@code pk = S#<uuid>} (the subscriber), {@code pk = E#<email>} (unique
  * e-mail, points at the uuid) and {@code pk = A#<bounce id>} (applied threshold actions, with a TTL).
+ *
+ * <p>Stats table (no stream): counters {@code pk = STATS#<scope>}, {@code sk = <dimension>}, and
+ * the receipts that make counting exactly-once ({@code pk = RECEIPT#<sequence number>}, with a TTL).
  */
-public record Tables(String bounces, String subscribers) {
+public record Tables(String bounces, String subscribers, String stats) {
     public static final int SHARDS = 16;
 
     public static final String PK = "pk";
@@ -23,17 +26,38 @@ public record Tables(String bounces, String subscribers) {
     public static final String TTL = "expires_at";
 
     public static final String BY_ID = "by-id";
-    public static final String BY_TIME = "by-time";
-    public static final String BY_CAMPAIGN = "by-campaign";
-    public static final String BY_SOURCE = "by-source";
-
     public static final String ID = "id";
-    public static final String TIME_ID = "time_id";
     public static final String ALL_SHARD = "all_shard";
-    public static final String CAMPAIGN_SHARD = "campaign_shard";
-    public static final String SOURCE_SHARD = "source_shard";
+
+    /** A listing index: its name and its sort key attribute. */
+    public enum Listing {
+        BY_TIME("by-time", "time_id"),
+        BY_EMAIL("by-email", "email_sk"),
+        BY_SOURCE("by-source", "source_sk"),
+        BY_TYPE("by-type", "type_sk"),
+        BY_CAMPAIGN("by-campaign", "campaign_sk");
+
+        private final String indexName;
+        private final String sortKey;
+
+        Listing(String indexName, String sortKey) {
+            this.indexName = indexName;
+            this.sortKey = sortKey;
+        }
+
+        public String indexName() {
+            return indexName;
+        }
+
+        public String sortKey() {
+            return sortKey;
+        }
+    }
+
+    /** Between a listing value and the time id: sorts below every printable character. */
+    public static final String SEPARATOR = "\u0001";
 
     public static Tables withPrefix(String prefix) {
-        return new Tables(prefix + "bounces", prefix + "subscribers");
+        return new Tables(prefix + "bounces", prefix + "subscribers", prefix + "stats");
     }
 }

@@ -1,0 +1,98 @@
+package io.stmails.store.dynamodb;
+
+import static io.stmails.store.dynamodb.BounceItems.s;
+
+import io.stmails.domain.StatsCounters.Counter;
+import io.stmails.store.StatsStore;
+import io.stmails.store.StorageException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/** Counters in the stats table: {@code pk = STATS#<scope>}, {@code sk = <dimension>}; receipts {@code pk = RECEIPT#<seq>}. */
+public final class DynamoStatsStore implements StatsStore {
+    /** Longer than a stream record can live (24 hours), so any redelivery still finds its receipt. */
+    static final Duration RECEIPT_RETENTION = Duration.ofDays(2);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Supplier<Instant> clock;
+
+    public DynamoStatsStore(DynamoDbClient dynamo, Tables tables, Supplier<Instant> clock) {
+        this.dynamo = dynamo;
+        this.table = tables.stats();
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> countedThrough(String firstSequence) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(Map.of(Tables.PK, s("RECEIPT#" + firstSequence), Tables.SK, s("R")))).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("last_sequence").s());
+        } catch (SdkException e) {
+            throw new StorageException("reading a stats receipt failed", e);
+        }
+    }
+
+    @Override
+    public boolean apply(String firstSequence, String lastSequence, Map<Counter, Long> deltas) {
+        if (deltas.size() > MAX_COUNTERS_PER_GROUP) {
+            throw new IllegalArgumentException("at most " + MAX_COUNTERS_PER_GROUP + " counters per group");
+        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(Map.of(Tables.PK, s("RECEIPT#" + firstSequence), Tables.SK, s("R"),
+                        "last_sequence", s(lastSequence),
+                        Tables.TTL, AttributeValue.fromN(Long.toString(clock.get().plus(RECEIPT_RETENTION).getEpochSecond()))))
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        deltas.forEach((counter, delta) -> items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of(Tables.PK, s("STATS#" + counter.scope()), Tables.SK, s(counter.dimension())))
+                .updateExpression("ADD #c :d")
+                .expressionAttributeNames(Map.of("#c", "count"))
+                .expressionAttributeValues(Map.of(":d", AttributeValue.fromN(Long.toString(delta))))
+                .build()).build()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (DynamoBounceStore.failedCondition(e.cancellationReasons(), 0)) {
+                return false;
+            }
+            throw new StorageException("counter update cancelled: " + e.cancellationReasons(), e);
+        } catch (SdkException e) {
+            throw new StorageException("counter update failed", e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> read(String scope) {
+        Map<String, Long> counters = new HashMap<>();
+        try {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page = dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s("STATS#" + scope))).exclusiveStartKey(from));
+                page.items().forEach(item -> counters.put(item.get(Tables.SK).s(), Long.parseLong(item.get("count").n())));
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        } catch (SdkException e) {
+            throw new StorageException("reading counters failed", e);
+        }
+        return counters;
+    }
+}

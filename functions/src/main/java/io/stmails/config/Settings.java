@@ -9,6 +9,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.domain.Threshold;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.UnknownSubscriberPolicy;
+import io.stmails.ses.SesSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -31,17 +32,18 @@ import java.util.Set;
  *   "blocklist_unsubscribes_lists": true,
  *   "count_window_days": 0,              // 0 counts all-time, as listmonk
  *   "domain_blocklist": ["example.org"],
- *   "providers": {...}, "ses": {...}, "mailboxes": [...]   // read by their own sources
+ *   "ses": {...},                        // see SesSettings
+ *   "providers": {...}, "mailboxes": [...]   // read by their own sources
  * }
  * </pre>
  */
-public record Settings(BounceSettings bounce, JsonNode document) {
+public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document) {
     private static final Set<String> KNOWN_FIELDS = Set.of("enabled", "webhooks_enabled", "actions",
             "unknown_subscriber", "blocklist_unsubscribes_lists", "count_window_days", "domain_blocklist",
             "providers", "ses", "mailboxes");
 
     public static Settings defaults() {
-        return new Settings(BounceSettings.defaults(), JsonNodeFactory.instance.objectNode());
+        return new Settings(BounceSettings.defaults(), SesSettings.defaults(), JsonNodeFactory.instance.objectNode());
     }
 
     public static Settings parse(String json, ObjectMapper mapper) {
@@ -74,10 +76,10 @@ public record Settings(BounceSettings bounce, JsonNode document) {
                 bool(root, "blocklist_unsubscribes_lists", defaults.blocklistUnsubscribesLists()),
                 windowDays == 0 ? null : Duration.ofDays(windowDays),
                 domains(root.get("domain_blocklist")));
-        return new Settings(bounce, root);
+        return new Settings(bounce, SesSettings.parse(root.get("ses")), root);
     }
 
-    /** A section owned by another source ({@code providers}, {@code ses}, {@code mailboxes}); an empty object when absent. */
+    /** A section owned by another source ({@code providers}, {@code mailboxes}); an empty object when absent. */
     public JsonNode section(String name) {
         JsonNode node = document.get(name);
         return node == null || node.isNull() ? JsonNodeFactory.instance.objectNode() : node;
@@ -178,6 +180,7 @@ public record Settings(BounceSettings bounce, JsonNode document) {
         out.put("blocklist_unsubscribes_lists", bounce.blocklistUnsubscribesLists());
         out.put("count_window_days", bounce.countWindow() == null ? 0 : bounce.countWindow().toDays());
         bounce.domainBlocklist().forEach(out.putArray("domain_blocklist")::add);
+        out.set("ses", ses.describe(mapper));
         return out;
     }
 }

@@ -82,6 +82,10 @@ public final class SesSnsEndpoint {
         if (mismatch.isPresent()) {
             return refuse(400, "Invalid data: " + mismatch.get() + ".");
         }
+        if (ses.topicArns().isEmpty()) {
+            return refuse(403, "SNS message refused: no topic is allowed yet; add " + message.topicArn()
+                    + " to the setting ses.topic_arns if it is yours.");
+        }
         try {
             feedback.verifier().verify(message);
         } catch (SnsVerificationException e) {

@@ -82,6 +82,20 @@ class WebhookSesHandlerIT {
     }
 
     @Test
+    void withNoTopicAllowedEveryMessageIsRefusedWithTheSettingToChange() {
+        SesWorld world = SesWorld.create(settings -> SesWorld.ses(settings).remove("topic_arns"));
+        WebhookSesHandler handler = new WebhookSesHandler(world.services);
+        for (String name : List.of("subscription-confirmation", "permanent-bounce")) {
+            APIGatewayV2HTTPResponse response = handler.handleRequest(SesWorld.https(name), null);
+            assertEquals(403, response.getStatusCode());
+            assertTrue(response.getBody().contains("add " + SnsTestKeys.TOPIC + " to the setting ses.topic_arns"),
+                    response.getBody());
+        }
+        assertEquals(List.of(), world.confirmer.confirmed);
+        assertEquals(0, world.storedItems());
+    }
+
+    @Test
     void unsubscribeConfirmationNeverSubscribesAgain() {
         SesWorld world = SesWorld.create();
         APIGatewayV2HTTPResponse response =

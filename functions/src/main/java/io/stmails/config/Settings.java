@@ -12,6 +12,7 @@ import io.stmails.domain.UnknownSubscriberPolicy;
 import io.stmails.ses.SesSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -59,13 +60,7 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
         if (!root.isObject()) {
             throw new InvalidSettingsException("settings must be a JSON object");
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!KNOWN_FIELDS.contains(name)) {
-                throw new InvalidSettingsException("unknown setting '" + name + "' (known: " + String.join(", ",
-                        KNOWN_FIELDS.stream().sorted().toList()) + ")");
-            }
-        }
+        rejectUnknownFields(root, KNOWN_FIELDS, "");
         BounceSettings defaults = BounceSettings.defaults();
         int windowDays = integer(root, "count_window_days", 0, 0, 3650);
         BounceSettings bounce = new BounceSettings(
@@ -140,13 +135,33 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
         return domains;
     }
 
+    /**
+     * For sections too: a typo must fail rather than silently fall back to a default.
+     *
+     * @param where {@code ""} for the top level, else the section followed by {@code ": "}
+     */
+    public static void rejectUnknownFields(JsonNode object, Collection<String> known, String where) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new InvalidSettingsException(where + "unknown setting '" + name + "' (known: "
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
     private static boolean bool(JsonNode root, String field, boolean fallback) {
-        JsonNode node = root.get(field);
+        return bool(root, field, fallback, field);
+    }
+
+    /** A boolean field; {@code label} names it in the error (e.g. {@code ses.enabled}). */
+    public static boolean bool(JsonNode object, String field, boolean fallback, String label) {
+        JsonNode node = object.get(field);
         if (node == null || node.isNull()) {
             return fallback;
         }
         if (!node.isBoolean()) {
-            throw new InvalidSettingsException(field + " must be true or false");
+            throw new InvalidSettingsException(label + " must be true or false");
         }
         return node.booleanValue();
     }

@@ -84,20 +84,8 @@ public final class SesEventMapper {
     private Mapping bounces(String kind, JsonNode bounce, JsonNode mail, Instant envelopeTime) {
         String bounceType = text(bounce, "bounceType");
         String subType = text(bounce, "bounceSubType");
-        JsonNode recipients = recipients(bounce, "bouncedRecipients");
-        Instant occurredAt = occurredAt(bounce, mail, envelopeTime);
-        Linking linking = linking(mail);
-        List<BounceEvent> events = new ArrayList<>();
-        List<String> notRecorded = new ArrayList<>();
-        for (JsonNode recipient : recipients) {
-            String raw = text(recipient, "emailAddress");
-            Optional<String> email = address(raw);
-            if (email.isEmpty()) {
-                notRecorded.add("bounced recipient '" + raw + "' is not an e-mail address");
-                continue;
-            }
+        return perRecipient(kind, bounce, "bouncedRecipients", mail, envelopeTime, (recipient, meta) -> {
             String status = text(recipient, "status");
-            ObjectNode meta = meta(kind, bounce, mail);
             putIfPresent(meta, "bounce_type", bounceType);
             putIfPresent(meta, "bounce_subtype", subType);
             putIfPresent(meta, "action", text(recipient, "action"));
@@ -108,10 +96,8 @@ public final class SesEventMapper {
             if (subType != null && SUPPRESSION_SUBTYPES.contains(subType)) {
                 meta.put("suppressed", true);
             }
-            events.add(event(email.get(), linking, recipients.size(), bounceType(bounceType, status), occurredAt, meta,
-                    dedupeKey(kind, bounce, mail, email.get())));
-        }
-        return new Mapping(events, notRecorded);
+            return bounceType(bounceType, status);
+        });
     }
 
     private Mapping complaints(String kind, JsonNode complaint, JsonNode mail, Instant envelopeTime) {
@@ -120,8 +106,28 @@ public final class SesEventMapper {
             return Mapping.ignored("complaint " + text(complaint, "feedbackId")
                     + " has feedback type not-spam (the recipient marked the mail as not spam): not a complaint");
         }
-        JsonNode recipients = recipients(complaint, "complainedRecipients");
-        Instant occurredAt = occurredAt(complaint, mail, envelopeTime);
+        String subType = text(complaint, "complaintSubType");
+        return perRecipient(kind, complaint, "complainedRecipients", mail, envelopeTime, (recipient, meta) -> {
+            putIfPresent(meta, "complaint_feedback_type", feedbackType);
+            putIfPresent(meta, "complaint_subtype", subType);
+            putIfPresent(meta, "user_agent", text(complaint, "userAgent"));
+            putIfPresent(meta, "arrival_date", text(complaint, "arrivalDate"));
+            if ("OnAccountSuppressionList".equals(subType)) {
+                meta.put("suppressed", true);
+            }
+            return BounceType.COMPLAINT;
+        });
+    }
+
+    /** Reads one recipient of a report: fills its meta, returns its type. */
+    private interface RecipientReader {
+        BounceType read(JsonNode recipient, ObjectNode meta);
+    }
+
+    private Mapping perRecipient(String kind, JsonNode report, String listField, JsonNode mail, Instant envelopeTime,
+            RecipientReader reader) {
+        JsonNode recipients = recipients(report, listField);
+        Instant occurredAt = occurredAt(report, mail, envelopeTime);
         Linking linking = linking(mail);
         List<BounceEvent> events = new ArrayList<>();
         List<String> notRecorded = new ArrayList<>();
@@ -129,19 +135,13 @@ public final class SesEventMapper {
             String raw = text(recipient, "emailAddress");
             Optional<String> email = address(raw);
             if (email.isEmpty()) {
-                notRecorded.add("complained recipient '" + raw + "' is not an e-mail address");
+                notRecorded.add(listField + ": '" + raw + "' is not an e-mail address");
                 continue;
             }
-            ObjectNode meta = meta(kind, complaint, mail);
-            putIfPresent(meta, "complaint_feedback_type", feedbackType);
-            putIfPresent(meta, "complaint_subtype", text(complaint, "complaintSubType"));
-            putIfPresent(meta, "user_agent", text(complaint, "userAgent"));
-            putIfPresent(meta, "arrival_date", text(complaint, "arrivalDate"));
-            if ("OnAccountSuppressionList".equals(text(complaint, "complaintSubType"))) {
-                meta.put("suppressed", true);
-            }
-            events.add(event(email.get(), linking, recipients.size(), BounceType.COMPLAINT, occurredAt, meta,
-                    dedupeKey(kind, complaint, mail, email.get())));
+            ObjectNode meta = meta(kind, report, mail);
+            BounceType type = reader.read(recipient, meta);
+            events.add(event(email.get(), linking, recipients.size(), type, occurredAt, meta,
+                    dedupeKey(kind, report, mail, email.get())));
         }
         return new Mapping(events, notRecorded);
     }

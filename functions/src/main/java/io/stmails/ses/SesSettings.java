@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.config.InvalidSettingsException;
+import io.stmails.config.Settings;
 import io.stmails.sns.TopicArn;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,13 +51,7 @@ public record SesSettings(boolean enabled, Set<String> topicArns, String campaig
         if (!section.isObject()) {
             throw new InvalidSettingsException("ses must be an object");
         }
-        for (Iterator<String> names = section.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new InvalidSettingsException("ses: unknown setting '" + name + "' (known: "
-                        + String.join(", ", FIELDS) + ")");
-            }
-        }
+        Settings.rejectUnknownFields(section, FIELDS, "ses: ");
         SesSettings defaults = defaults();
         return new SesSettings(
                 bool(section, "enabled", defaults.enabled()),
@@ -127,13 +121,6 @@ public record SesSettings(boolean enabled, Set<String> topicArns, String campaig
     }
 
     private static boolean bool(JsonNode section, String field, boolean fallback) {
-        JsonNode node = section.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isBoolean()) {
-            throw new InvalidSettingsException("ses." + field + " must be true or false");
-        }
-        return node.booleanValue();
+        return Settings.bool(section, field, fallback, "ses." + field);
     }
 }

@@ -151,7 +151,7 @@ class SesEventMapperTest {
                 mapping.bounces().stream().map(BounceEvent::email).toList());
         assertEquals(List.of(BounceType.HARD, BounceType.SOFT, BounceType.SOFT),
                 mapping.bounces().stream().map(BounceEvent::type).toList());
-        assertEquals(List.of("bounced recipient 'not an address' is not an e-mail address"), mapping.notRecorded());
+        assertEquals(List.of("bouncedRecipients: 'not an address' is not an e-mail address"), mapping.notRecorded());
     }
 
     @Test

@@ -9,8 +9,10 @@ import io.stmails.domain.BounceType;
 import io.stmails.domain.Threshold;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.UnknownSubscriberPolicy;
+import io.stmails.ses.SesSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -31,17 +33,18 @@ import java.util.Set;
  *   "blocklist_unsubscribes_lists": true,
  *   "count_window_days": 0,              // 0 counts all-time, as listmonk
  *   "domain_blocklist": ["example.org"],
- *   "providers": {...}, "ses": {...}, "mailboxes": [...]   // read by their own sources
+ *   "ses": {...},                        // see SesSettings
+ *   "providers": {...}, "mailboxes": [...]   // read by their own sources
  * }
  * </pre>
  */
-public record Settings(BounceSettings bounce, JsonNode document) {
+public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document) {
     private static final Set<String> KNOWN_FIELDS = Set.of("enabled", "webhooks_enabled", "actions",
             "unknown_subscriber", "blocklist_unsubscribes_lists", "count_window_days", "domain_blocklist",
             "providers", "ses", "mailboxes");
 
     public static Settings defaults() {
-        return new Settings(BounceSettings.defaults(), JsonNodeFactory.instance.objectNode());
+        return new Settings(BounceSettings.defaults(), SesSettings.defaults(), JsonNodeFactory.instance.objectNode());
     }
 
     public static Settings parse(String json, ObjectMapper mapper) {
@@ -57,13 +60,7 @@ public record Settings(BounceSettings bounce, JsonNode document) {
         if (!root.isObject()) {
             throw new InvalidSettingsException("settings must be a JSON object");
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!KNOWN_FIELDS.contains(name)) {
-                throw new InvalidSettingsException("unknown setting '" + name + "' (known: " + String.join(", ",
-                        KNOWN_FIELDS.stream().sorted().toList()) + ")");
-            }
-        }
+        rejectUnknownFields(root, KNOWN_FIELDS, "");
         BounceSettings defaults = BounceSettings.defaults();
         int windowDays = integer(root, "count_window_days", 0, 0, 3650);
         BounceSettings bounce = new BounceSettings(
@@ -74,10 +71,10 @@ public record Settings(BounceSettings bounce, JsonNode document) {
                 bool(root, "blocklist_unsubscribes_lists", defaults.blocklistUnsubscribesLists()),
                 windowDays == 0 ? null : Duration.ofDays(windowDays),
                 domains(root.get("domain_blocklist")));
-        return new Settings(bounce, root);
+        return new Settings(bounce, SesSettings.parse(root.get("ses")), root);
     }
 
-    /** A section owned by another source ({@code providers}, {@code ses}, {@code mailboxes}); an empty object when absent. */
+    /** A section owned by another source ({@code providers}, {@code mailboxes}); an empty object when absent. */
     public JsonNode section(String name) {
         JsonNode node = document.get(name);
         return node == null || node.isNull() ? JsonNodeFactory.instance.objectNode() : node;
@@ -138,13 +135,33 @@ public record Settings(BounceSettings bounce, JsonNode document) {
         return domains;
     }
 
+    /**
+     * For sections too: a typo must fail rather than silently fall back to a default.
+     *
+     * @param where {@code ""} for the top level, else the section followed by {@code ": "}
+     */
+    public static void rejectUnknownFields(JsonNode object, Collection<String> known, String where) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new InvalidSettingsException(where + "unknown setting '" + name + "' (known: "
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
     private static boolean bool(JsonNode root, String field, boolean fallback) {
-        JsonNode node = root.get(field);
+        return bool(root, field, fallback, field);
+    }
+
+    /** A boolean field; {@code label} names it in the error (e.g. {@code ses.enabled}). */
+    public static boolean bool(JsonNode object, String field, boolean fallback, String label) {
+        JsonNode node = object.get(field);
         if (node == null || node.isNull()) {
             return fallback;
         }
         if (!node.isBoolean()) {
-            throw new InvalidSettingsException(field + " must be true or false");
+            throw new InvalidSettingsException(label + " must be true or false");
         }
         return node.booleanValue();
     }
@@ -178,6 +195,7 @@ public record Settings(BounceSettings bounce, JsonNode document) {
         out.put("blocklist_unsubscribes_lists", bounce.blocklistUnsubscribesLists());
         out.put("count_window_days", bounce.countWindow() == null ? 0 : bounce.countWindow().toDays());
         bounce.domainBlocklist().forEach(out.putArray("domain_blocklist")::add);
+        out.set("ses", ses.describe(mapper));
         return out;
     }
 }

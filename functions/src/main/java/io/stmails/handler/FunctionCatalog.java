@@ -12,6 +12,11 @@ import java.util.Optional;
 public enum FunctionCatalog {
     WEBHOOK_BOUNCE("webhook-bounce", "io.stmails.handler.WebhookBounceHandler", Trigger.HTTP,
             List.of(new Route("POST", "/webhooks/bounce"))),
+    // GET is routed too, so that a browser check gets a 405 that explains the endpoint instead of the gateway's 404.
+    WEBHOOK_SES("webhook-ses", "io.stmails.handler.WebhookSesHandler", Trigger.HTTP,
+            List.of(new Route("POST", "/webhooks/service/ses"), new Route("GET", "/webhooks/service/ses"))),
+    SES_NOTIFICATIONS("ses-notifications", "io.stmails.handler.SesNotificationsHandler", Trigger.SNS, List.of()),
+    SES_EVENTS("ses-events", "io.stmails.handler.SesEventsHandler", Trigger.EVENTBRIDGE, List.of()),
     API("api", "io.stmails.handler.ApiHandler", Trigger.HTTP,
             List.of(new Route("ANY", "/api/{proxy+}"))),
     BOUNCE_ACTIONS("bounce-actions", "io.stmails.handler.BounceActionsHandler", Trigger.DYNAMODB_STREAM, List.of());

@@ -18,6 +18,8 @@ import io.stmails.config.Settings;
 import io.stmails.http.ApiAuthenticator;
 import io.stmails.http.Responses;
 import io.stmails.record.BounceRecorder;
+import io.stmails.sns.SdkSubscriptionConfirmer;
+import io.stmails.sns.SubscriptionConfirmer;
 import io.stmails.store.BounceStore;
 import io.stmails.store.StatsStore;
 import io.stmails.store.SubscriberStore;
@@ -68,6 +70,7 @@ public final class Services {
     private final ActionPublisher publisher;
     private final Supplier<Instant> clock;
     private final Responses responses;
+    private final SubscriptionConfirmer subscriptionConfirmer;
 
     private Services(Builder builder) {
         this.json = builder.json;
@@ -79,6 +82,7 @@ public final class Services {
         this.stats = new DynamoStatsStore(builder.dynamo, builder.tables, clock);
         this.publisher = builder.publisher;
         this.responses = new Responses(json);
+        this.subscriptionConfirmer = builder.subscriptionConfirmer;
     }
 
     public static synchronized Services fromEnvironment() {
@@ -106,6 +110,7 @@ public final class Services {
                     .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
             builder.secrets(new SecretsManagerSource(client, secretId, json, Instant::now));
         }
+        builder.subscriptionConfirmer(new SdkSubscriptionConfirmer(EnvironmentVariableCredentialsProvider.create()));
         String topic = env.get("STMAILS_ACTIONS_TOPIC_ARN");
         if (topic != null && !topic.isBlank()) {
             SnsClient sns = SnsClient.builder().region(region).httpClient(UrlConnectionHttpClient.create())
@@ -173,6 +178,11 @@ public final class Services {
         return responses;
     }
 
+    /** Confirms SNS HTTPS subscriptions through the SNS API; {@link SubscriptionConfirmer#UNAVAILABLE} unless set. */
+    public SubscriptionConfirmer subscriptionConfirmer() {
+        return subscriptionConfirmer;
+    }
+
     public ApiAuthenticator authenticator() {
         return new ApiAuthenticator(secrets, responses);
     }
@@ -207,6 +217,7 @@ public final class Services {
         private Tables tables = Tables.withPrefix("stmails-");
         private ActionPublisher publisher = ActionPublisher.NONE;
         private Supplier<Instant> clock = Services::nowInMillis;
+        private SubscriptionConfirmer subscriptionConfirmer = SubscriptionConfirmer.UNAVAILABLE;
 
         public Builder json(ObjectMapper json) {
             this.json = json;
@@ -247,6 +258,11 @@ public final class Services {
 
         public Builder clock(Supplier<Instant> clock) {
             this.clock = clock;
+            return this;
+        }
+
+        public Builder subscriptionConfirmer(SubscriptionConfirmer subscriptionConfirmer) {
+            this.subscriptionConfirmer = subscriptionConfirmer;
             return this;
         }
 

@@ -39,6 +39,7 @@ public final class NativeWebhook {
     private final BounceRecorder recorder;
     private final Responses responses;
     private final ObjectMapper json;
+    private final WebhookGate gate;
 
     public NativeWebhook(BounceSettings settings, ApiAuthenticator auth, BounceRecorder recorder,
             Responses responses, ObjectMapper json) {
@@ -47,18 +48,21 @@ public final class NativeWebhook {
         this.recorder = recorder;
         this.responses = responses;
         this.json = json;
+        this.gate = new WebhookGate(settings, responses);
     }
 
     public HttpResponse handle(HttpRequest request) {
-        if (!settings.webhooksEnabled()) {
-            return responses.error(404, "Bounce webhooks are disabled (settings: webhooks_enabled is false).");
+        Optional<HttpResponse> off = gate.webhooksOff();
+        if (off.isPresent()) {
+            return off.get();
         }
         ApiAuthenticator.Result caller = auth.authorize(request, PERMISSION);
         if (!caller.allowed()) {
             return caller.refusal();
         }
-        if (!settings.enabled()) {
-            return responses.error(503, "Bounce processing is disabled (settings: enabled is false).");
+        off = gate.processingOff();
+        if (off.isPresent()) {
+            return off.get();
         }
         if (request.body().length > MAX_BODY_BYTES) {
             return responses.error(413, "Request body is larger than " + MAX_BODY_BYTES / 1024 + " KB.");

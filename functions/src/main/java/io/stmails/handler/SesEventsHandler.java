@@ -1,0 +1,36 @@
+package io.stmails.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.ses.SesFeedback;
+import java.time.Instant;
+
+/**
+ * {@code ses-events}: SES configuration-set events from the EventBridge rule ({@code source: aws.ses},
+ * detail-types "Email Bounced" and "Email Complaint Received"). {@link ScheduledEvent} is the
+ * library's class for any EventBridge event. A storage failure fails the invocation, so EventBridge's
+ * asynchronous invocation retries it.
+ */
+public final class SesEventsHandler implements RequestHandler<ScheduledEvent, Void> {
+    private final SesFeedback feedback;
+    private final ObjectMapper json;
+
+    public SesEventsHandler() {
+        this(Services.fromEnvironment());
+    }
+
+    public SesEventsHandler(Services services) {
+        this.feedback = SesFeedback.create(services.settings(), services.recorder(), services.json());
+        this.json = services.json();
+    }
+
+    @Override
+    public Void handleRequest(ScheduledEvent event, Context context) {
+        Instant time = event.getTime() == null ? null : Instant.ofEpochMilli(event.getTime().getMillis());
+        feedback.fromEventBridge(event.getSource(), event.getDetailType(), event.getId(), time,
+                json.valueToTree(event.getDetail()));
+        return null;
+    }
+}

@@ -1,0 +1,43 @@
+package io.stmails.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.stmails.ses.SesFeedback;
+import io.stmails.sns.SnsMessage;
+import org.joda.time.format.DateTimeFormat;
+import org.joda.time.format.DateTimeFormatter;
+
+/**
+ * {@code ses-notifications}: the Lambda subscription of the SES feedback topic. Any failure (storage,
+ * a refused message) fails the invocation, so Lambda retries and finally hands the event to the
+ * function's failure destination; nothing is acknowledged before it is recorded.
+ */
+public final class SesNotificationsHandler implements RequestHandler<SNSEvent, Void> {
+    /** SNS timestamps always have milliseconds and are signed as text: print them back exactly so. */
+    private static final DateTimeFormatter SNS_TIMESTAMP = DateTimeFormat.forPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZoneUTC();
+
+    private final SesFeedback feedback;
+
+    public SesNotificationsHandler() {
+        this(Services.fromEnvironment());
+    }
+
+    public SesNotificationsHandler(Services services) {
+        this.feedback = SesFeedback.create(services.settings(), services.recorder(), services.json());
+    }
+
+    @Override
+    public Void handleRequest(SNSEvent event, Context context) {
+        for (SNSEvent.SNSRecord record : event.getRecords()) {
+            feedback.fromLambdaSns(toMessage(record.getSNS()));
+        }
+        return null;
+    }
+
+    static SnsMessage toMessage(SNSEvent.SNS sns) {
+        return new SnsMessage(sns.getType(), sns.getMessageId(), sns.getTopicArn(), sns.getSubject(), sns.getMessage(),
+                sns.getTimestamp() == null ? null : SNS_TIMESTAMP.print(sns.getTimestamp()), sns.getSignatureVersion(),
+                sns.getSignature(), sns.getSigningCertUrl(), null, sns.getUnsubscribeUrl(), null);
+    }
+}

@@ -1,0 +1,30 @@
+package io.stmails.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.stmails.ses.SesFeedback;
+import io.stmails.ses.SesSnsEndpoint;
+import io.stmails.webhook.WebhookGate;
+
+/** {@code webhook-ses}: {@code POST /webhooks/service/ses}, an SNS HTTPS subscription for SES feedback. */
+public final class WebhookSesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final SesSnsEndpoint endpoint;
+
+    public WebhookSesHandler() {
+        this(Services.fromEnvironment());
+    }
+
+    public WebhookSesHandler(Services services) {
+        this.endpoint = new SesSnsEndpoint(services.settings().ses(),
+                new WebhookGate(services.settings().bounce(), services.responses()),
+                SesFeedback.create(services.settings(), services.recorder(), services.json()),
+                services.subscriptionConfirmer(), services.responses(), services.json());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ApiGatewayHttp.toResponse(endpoint.handle(ApiGatewayHttp.toRequest(event)));
+    }
+}

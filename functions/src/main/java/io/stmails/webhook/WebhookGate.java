@@ -1,0 +1,36 @@
+package io.stmails.webhook;
+
+import io.stmails.domain.BounceSettings;
+import io.stmails.http.HttpResponse;
+import io.stmails.http.Responses;
+import java.util.Optional;
+
+/** listmonk's switches in front of the webhooks, with its statuses and clearer messages. */
+public final class WebhookGate {
+    private final BounceSettings settings;
+    private final Responses responses;
+
+    public WebhookGate(BounceSettings settings, Responses responses) {
+        this.settings = settings;
+        this.responses = responses;
+    }
+
+    /** 404 when the webhook routes are switched off. */
+    public Optional<HttpResponse> webhooksOff() {
+        return settings.webhooksEnabled() ? Optional.empty()
+                : Optional.of(responses.error(404, "Bounce webhooks are disabled (settings: webhooks_enabled is false)."));
+    }
+
+    /** 503 when bounce processing is switched off. */
+    public Optional<HttpResponse> processingOff() {
+        return settings.enabled() ? Optional.empty()
+                : Optional.of(responses.error(503, "Bounce processing is disabled (settings: enabled is false)."));
+    }
+
+    /** For {@code /webhooks/service/<provider>}: the two switches above, then 400 {@code Unknown service.} for a provider that is off. */
+    public Optional<HttpResponse> provider(boolean providerEnabled) {
+        return webhooksOff()
+                .or(this::processingOff)
+                .or(() -> providerEnabled ? Optional.empty() : Optional.of(responses.error(400, "Unknown service.")));
+    }
+}

@@ -9,6 +9,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.domain.Threshold;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.UnknownSubscriberPolicy;
+import io.stmails.providers.ProviderSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -64,6 +65,7 @@ public record Settings(BounceSettings bounce, JsonNode document) {
                         KNOWN_FIELDS.stream().sorted().toList()) + ")");
             }
         }
+        ProviderSettings.parse(root.get("providers"));
         BounceSettings defaults = BounceSettings.defaults();
         int windowDays = integer(root, "count_window_days", 0, 0, 3650);
         BounceSettings bounce = new BounceSettings(
@@ -81,6 +83,11 @@ public record Settings(BounceSettings bounce, JsonNode document) {
     public JsonNode section(String name) {
         JsonNode node = document.get(name);
         return node == null || node.isNull() ? JsonNodeFactory.instance.objectNode() : node;
+    }
+
+    /** The {@code providers} section, validated (it was already checked when these settings were parsed). */
+    public ProviderSettings providers() {
+        return ProviderSettings.parse(document.get("providers"));
     }
 
     private static Map<BounceType, Threshold> thresholds(JsonNode actions) {
@@ -178,6 +185,7 @@ public record Settings(BounceSettings bounce, JsonNode document) {
         out.put("blocklist_unsubscribes_lists", bounce.blocklistUnsubscribesLists());
         out.put("count_window_days", bounce.countWindow() == null ? 0 : bounce.countWindow().toDays());
         bounce.domainBlocklist().forEach(out.putArray("domain_blocklist")::add);
+        out.set("providers", providers().describe());
         return out;
     }
 }

@@ -49,6 +49,11 @@ public final class ProviderOptions {
         return Duration.ofSeconds(result);
     }
 
+    /** {@code replay_window_seconds}: how far a signed timestamp may be from now, default 5 minutes. */
+    public Duration replayWindow() {
+        return seconds("replay_window_seconds", 300, 1, 86_400);
+    }
+
     public String text(String field, String fallback) {
         JsonNode value = read(field);
         if (value != null && (!value.isTextual() || value.asText().isBlank())) {

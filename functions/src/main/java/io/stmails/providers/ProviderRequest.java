@@ -28,8 +28,30 @@ public final class ProviderRequest {
         return http.header(name);
     }
 
+    /** A header that must be present and non-blank; its absence rejects the request, naming it. */
+    public String requiredHeader(String name) {
+        return header(name).filter(value -> !value.isBlank())
+                .orElseThrow(() -> new RejectedException("missing " + name + " header"));
+    }
+
     public Optional<String> query(String name) {
         return http.query(name);
+    }
+
+    /** The body as one JSON object; anything else is invalid ({@code sender} names who posts what, for the message). */
+    public JsonNode jsonObject(String sender) {
+        if (!json().isObject()) {
+            throw new InvalidPayloadException(sender + " posts one JSON object per request");
+        }
+        return parsed;
+    }
+
+    /** The body as a JSON array; anything else is invalid. */
+    public JsonNode jsonArray(String sender) {
+        if (!json().isArray()) {
+            throw new InvalidPayloadException(sender + " posts a JSON array of events");
+        }
+        return parsed;
     }
 
     /** The body parsed as JSON (once). */

@@ -64,10 +64,7 @@ public final class Azure implements Provider {
     @Override
     public Notification parse(ProviderRequest request) {
         String delivery = request.header(EVENT_TYPE_HEADER).orElse("Notification").trim();
-        JsonNode events = request.json();
-        if (!events.isArray()) {
-            throw new InvalidPayloadException("Event Grid posts a JSON array of events (use the Event Grid schema)");
-        }
+        JsonNode events = request.jsonArray("Event Grid (with the Event Grid schema)");
         return switch (delivery) {
             case "SubscriptionValidation", "SubscriptionValidationEvent" -> handshake(events);
             case "Notification", "" -> Notification.of(deliveryReports(events));

@@ -3,7 +3,6 @@ package io.stmails.providers.forwardemail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.Link;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
@@ -42,8 +41,7 @@ public final class ForwardEmail implements Provider {
     @Override
     public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
         String key = credentials.required("webhook_key");
-        String signature = request.header(SIGNATURE_HEADER).filter(v -> !v.isBlank())
-                .orElseThrow(() -> new RejectedException("missing " + SIGNATURE_HEADER + " header"));
+        String signature = request.requiredHeader(SIGNATURE_HEADER);
         if (!Signatures.matches(Signatures.hmacSha256(key, request.body()), Signatures.hex(signature, SIGNATURE_HEADER))) {
             throw new RejectedException("the signature does not match the body");
         }
@@ -51,10 +49,7 @@ public final class ForwardEmail implements Provider {
 
     @Override
     public Notification parse(ProviderRequest request) {
-        JsonNode bounce = request.json();
-        if (!bounce.isObject()) {
-            throw new InvalidPayloadException("Forward Email posts one JSON object per bounce");
-        }
+        JsonNode bounce = request.jsonObject("Forward Email");
         return Notification.of(EventBuilder.bounce(NAME, type(bounce))
                 .recipient(bounce.path("recipient").asText(null))
                 .link(Link.fromFields(bounce.get("headers")))

@@ -3,7 +3,6 @@ package io.stmails.providers.lettermint;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.Link;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
@@ -39,7 +38,7 @@ public final class Lettermint implements Provider {
     private final Duration replayWindow;
 
     public Lettermint(ProviderOptions options) {
-        this.replayWindow = options.seconds("replay_window_seconds", 300, 1, 86_400);
+        this.replayWindow = options.replayWindow();
     }
 
     @Override
@@ -50,8 +49,7 @@ public final class Lettermint implements Provider {
     @Override
     public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
         String secret = credentials.required("signing_secret");
-        String header = request.header(SIGNATURE_HEADER).filter(v -> !v.isBlank())
-                .orElseThrow(() -> new RejectedException("missing " + SIGNATURE_HEADER + " header"));
+        String header = request.requiredHeader(SIGNATURE_HEADER);
         String timestamp = null;
         List<String> signatures = new ArrayList<>();
         for (String part : header.split(",")) {
@@ -80,10 +78,7 @@ public final class Lettermint implements Provider {
 
     @Override
     public Notification parse(ProviderRequest request) {
-        JsonNode event = request.json();
-        if (!event.isObject()) {
-            throw new InvalidPayloadException("Lettermint posts one JSON object per event");
-        }
+        JsonNode event = request.jsonObject("Lettermint");
         JsonNode data = event.path("data");
         return Notification.of(Optional.ofNullable(EVENTS.get(event.path("event").asText("")))
                 .flatMap(type -> EventBuilder.bounce(NAME, type)

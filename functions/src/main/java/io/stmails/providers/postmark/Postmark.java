@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.BasicAuth;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.Link;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
@@ -56,10 +55,7 @@ public final class Postmark implements Provider {
 
     @Override
     public Notification parse(ProviderRequest request) {
-        JsonNode record = request.json();
-        if (!record.isObject()) {
-            throw new InvalidPayloadException("Postmark posts one JSON object per event");
-        }
+        JsonNode record = request.jsonObject("Postmark");
         return Notification.of(type(record)
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
                         .recipient(record.path("Email").asText(null))

@@ -51,7 +51,7 @@ public final class SendGrid implements Provider {
     private volatile ParsedKey key;
 
     public SendGrid(ProviderOptions options) {
-        this.replayWindow = options.seconds("replay_window_seconds", 300, 1, 86_400);
+        this.replayWindow = options.replayWindow();
     }
 
     @Override
@@ -62,10 +62,8 @@ public final class SendGrid implements Provider {
     @Override
     public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
         PublicKey publicKey = publicKey(credentials);
-        String signature = request.header(SIGNATURE_HEADER).filter(v -> !v.isBlank()).orElseThrow(() ->
-                new RejectedException("missing " + SIGNATURE_HEADER + " header (enable Signed Event Webhook Requests)"));
-        String timestamp = request.header(TIMESTAMP_HEADER).filter(v -> !v.isBlank()).orElseThrow(() ->
-                new RejectedException("missing " + TIMESTAMP_HEADER + " header"));
+        String signature = request.requiredHeader(SIGNATURE_HEADER);
+        String timestamp = request.requiredHeader(TIMESTAMP_HEADER);
         Signatures.requireWithinWindow(Signatures.unixSeconds(timestamp, TIMESTAMP_HEADER), now, replayWindow,
                 TIMESTAMP_HEADER);
         byte[] der;
@@ -117,10 +115,7 @@ public final class SendGrid implements Provider {
 
     @Override
     public Notification parse(ProviderRequest request) {
-        JsonNode events = request.json();
-        if (!events.isArray()) {
-            throw new InvalidPayloadException("SendGrid posts a JSON array of events");
-        }
+        JsonNode events = request.jsonArray("SendGrid");
         List<BounceEvent> bounces = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             JsonNode event = events.get(i);

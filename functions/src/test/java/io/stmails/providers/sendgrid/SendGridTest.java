@@ -25,7 +25,6 @@ import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.RejectedException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,7 @@ import io.stmails.domain.Threshold;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.UnknownSubscriberPolicy;
 import io.stmails.ses.SesSettings;
+import io.stmails.providers.ProviderSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.Collection;
@@ -61,6 +62,7 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
             throw new InvalidSettingsException("settings must be a JSON object");
         }
         rejectUnknownFields(root, KNOWN_FIELDS, "");
+        ProviderSettings.parse(root.get("providers"));
         BounceSettings defaults = BounceSettings.defaults();
         int windowDays = integer(root, "count_window_days", 0, 0, 3650);
         BounceSettings bounce = new BounceSettings(
@@ -78,6 +80,11 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
     public JsonNode section(String name) {
         JsonNode node = document.get(name);
         return node == null || node.isNull() ? JsonNodeFactory.instance.objectNode() : node;
+    }
+
+    /** The {@code providers} section, validated (it was already checked when these settings were parsed). */
+    public ProviderSettings providers() {
+        return ProviderSettings.parse(document.get("providers"));
     }
 
     private static Map<BounceType, Threshold> thresholds(JsonNode actions) {
@@ -196,6 +203,7 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
         out.put("count_window_days", bounce.countWindow() == null ? 0 : bounce.countWindow().toDays());
         bounce.domainBlocklist().forEach(out.putArray("domain_blocklist")::add);
         out.set("ses", ses.describe(mapper));
+        out.set("providers", providers().describe());
         return out;
     }
 }

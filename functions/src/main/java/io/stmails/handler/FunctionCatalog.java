@@ -17,9 +17,26 @@ public enum FunctionCatalog {
             List.of(new Route("POST", "/webhooks/service/ses"), new Route("GET", "/webhooks/service/ses"))),
     SES_NOTIFICATIONS("ses-notifications", "io.stmails.handler.SesNotificationsHandler", Trigger.SNS, List.of()),
     SES_EVENTS("ses-events", "io.stmails.handler.SesEventsHandler", Trigger.EVENTBRIDGE, List.of()),
+    WEBHOOK_SENDGRID("webhook-sendgrid", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("sendgrid")),
+    WEBHOOK_POSTMARK("webhook-postmark", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("postmark")),
+    WEBHOOK_FORWARDEMAIL("webhook-forwardemail", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("forwardemail")),
+    WEBHOOK_LETTERMINT("webhook-lettermint", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("lettermint")),
+    WEBHOOK_AZURE("webhook-azure", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("azure")),
     API("api", "io.stmails.handler.ApiHandler", Trigger.HTTP,
             List.of(new Route("ANY", "/api/{proxy+}"))),
     BOUNCE_ACTIONS("bounce-actions", "io.stmails.handler.BounceActionsHandler", Trigger.DYNAMODB_STREAM, List.of());
+
+    /**
+     * Provider webhooks: one function each (own logs, concurrency and alarms), all running
+     * {@link ProviderWebhookHandler}, which takes the provider from the route that invoked it.
+     */
+    private static final class ProviderRoute {
+        static final String HANDLER = "io.stmails.handler.ProviderWebhookHandler";
+
+        static List<Route> of(String provider) {
+            return List.of(new Route("POST", "/webhooks/service/" + provider));
+        }
+    }
 
     /** How AWS invokes the function. */
     public enum Trigger {

@@ -27,11 +27,13 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     private final EmbeddedDynamo dynamo;
+    private final Services services;
     private final HttpFront http;
     private final StreamPoller poller;
 
-    private LocalRunner(EmbeddedDynamo dynamo, HttpFront http, StreamPoller poller) {
+    private LocalRunner(EmbeddedDynamo dynamo, Services services, HttpFront http, StreamPoller poller) {
         this.dynamo = dynamo;
+        this.services = services;
         this.http = http;
         this.poller = poller;
     }
@@ -56,7 +58,7 @@ public final class LocalRunner implements AutoCloseable {
             HttpFront http = new HttpFront(config.port(), functions, json);
             poller.start();
             http.start();
-            return new LocalRunner(dynamo, http, poller);
+            return new LocalRunner(dynamo, services, http, poller);
         } catch (IOException | RuntimeException e) {
             dynamo.close();
             throw e;
@@ -65,6 +67,11 @@ public final class LocalRunner implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The services the functions run on, for the bench command that seeds data through them. */
+    Services services() {
+        return services;
     }
 
     @Override

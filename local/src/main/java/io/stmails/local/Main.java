@@ -29,6 +29,8 @@ public final class Main {
     static final String USAGE = """
             usage: java -jar local/target/stmails-local.jar [--port 9000] [--data ./.stmails-data | --in-memory]
                                                        [--settings FILE] [--secrets FILE]
+                   java -jar local/target/stmails-local.jar export --url URL --format csv|jsonl --out FILE
+                   java -jar local/target/stmails-local.jar bench-api [--bounces 100000]
               STMAILS_API_USER / STMAILS_API_TOKEN add a full-permission API user; with no API user at all,
               one is generated and its token printed once.""";
 
@@ -44,6 +46,12 @@ public final class Main {
     }
 
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty() && args.get(0).equals("export")) {
+            return ExportCommand.run(args.subList(1, args.size()), env, out, err, System.console() != null);
+        }
+        if (!args.isEmpty() && args.get(0).equals("bench-api")) {
+            return ApiBench.run(args.subList(1, args.size()), out);
+        }
         LocalRunner.Config config;
         try {
             config = parse(args, env, out);

@@ -1,0 +1,30 @@
+package io.stmails.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.stmails.providers.ProviderWebhook;
+
+/**
+ * {@code webhook-sendgrid}, {@code webhook-postmark}, ...: {@code POST /webhooks/service/{provider}}.
+ * Every provider function runs this one class; the route that invoked it names the provider, so no
+ * per-provider class or environment variable is needed (see {@link FunctionCatalog}).
+ */
+public final class ProviderWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final ProviderWebhook webhook;
+
+    public ProviderWebhookHandler() {
+        this(Services.fromEnvironment());
+    }
+
+    public ProviderWebhookHandler(Services services) {
+        this.webhook = new ProviderWebhook(services.settings().bounce(), services.settings().providers(),
+                services.secrets(), services.recorder(), services.responses(), services.json(), services.clock());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ApiGatewayHttp.toResponse(webhook.handle(ApiGatewayHttp.toRequest(event)));
+    }
+}

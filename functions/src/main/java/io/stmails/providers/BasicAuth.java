@@ -1,0 +1,42 @@
+package io.stmails.providers;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+/** HTTP Basic credentials a provider sends ({@code https://user:pass@host/...}), compared in constant time. */
+public final class BasicAuth {
+    public static final String CHALLENGE = "Basic realm=\"stmails\"";
+
+    private BasicAuth() {
+    }
+
+    /** @throws RejectedException unless the request carries exactly these credentials */
+    public static void require(ProviderRequest request, String username, String password) {
+        String header = request.header("authorization")
+                .orElseThrow(() -> new RejectedException("missing Authorization header (expected Basic credentials)", CHALLENGE))
+                .trim();
+        int space = header.indexOf(' ');
+        if (space < 0 || !header.substring(0, space).toLowerCase(Locale.ROOT).equals("basic")) {
+            throw new RejectedException("the Authorization header is not Basic credentials", CHALLENGE);
+        }
+        String pair;
+        try {
+            pair = new String(Base64.getDecoder().decode(header.substring(space + 1).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedException("the Basic credentials are not base64", CHALLENGE);
+        }
+        int colon = pair.indexOf(':');
+        String presentedUser = colon < 0 ? pair : pair.substring(0, colon);
+        String presentedPassword = colon < 0 ? "" : pair.substring(colon + 1);
+        boolean userMatches = Signatures.matches(bytes(username), bytes(presentedUser));
+        boolean passwordMatches = Signatures.matches(bytes(password), bytes(presentedPassword));
+        if (!(userMatches & passwordMatches)) {
+            throw new RejectedException("invalid credentials", CHALLENGE);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,100 @@
+package io.stmails.providers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.stmails.domain.BounceEvent;
+import io.stmails.domain.BounceType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the recorder's {@link BounceEvent} from one provider event, the same way for every provider:
+ * source = provider name, dedupe key prefixed with it, meta = that event's JSON (bounded in size).
+ */
+public final class EventBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(EventBuilder.class);
+    /** Keeps a bounce item far below DynamoDB's 400 KB item limit whatever a provider echoes back. */
+    static final int MAX_META_CHARS = 64 * 1024;
+
+    private final String provider;
+    private final BounceType type;
+    private String recipient;
+    private Link link = Link.NONE;
+    private Instant occurredAt;
+    private String metaJson;
+    private String dedupeKey;
+
+    private EventBuilder(String provider, BounceType type) {
+        this.provider = provider;
+        this.type = type;
+    }
+
+    public static EventBuilder bounce(String provider, BounceType type) {
+        return new EventBuilder(provider, type);
+    }
+
+    /** Trimmed and lower-cased as listmonk does; the recorder applies the full address rule. */
+    public EventBuilder recipient(String raw) {
+        this.recipient = raw == null ? null : raw.trim().toLowerCase(Locale.ROOT);
+        return this;
+    }
+
+    public EventBuilder link(Link link) {
+        this.link = link;
+        return this;
+    }
+
+    public EventBuilder occurredAt(Instant occurredAt) {
+        this.occurredAt = occurredAt;
+        return this;
+    }
+
+    /** An RFC 3339 time; anything unparseable leaves the time to the recorder (now), as listmonk does. */
+    public EventBuilder occurredAt(String rfc3339) {
+        if (rfc3339 != null && !rfc3339.isBlank()) {
+            try {
+                this.occurredAt = OffsetDateTime.parse(rfc3339.trim()).toInstant();
+            } catch (DateTimeParseException e) {
+                LOG.debug("{}: event time '{}' is not RFC 3339; using the time of receipt", provider, rfc3339);
+            }
+        }
+        return this;
+    }
+
+    public EventBuilder meta(JsonNode event) {
+        String json = event.toString();
+        this.metaJson = json.length() <= MAX_META_CHARS ? json : JsonNodeFactory.instance.objectNode()
+                .put("omitted", "the provider event has " + json.length() + " characters (limit " + MAX_META_CHARS + ")")
+                .toString();
+        return this;
+    }
+
+    /** Parts that are identical on every redelivery of the event and differ between events. */
+    public EventBuilder dedupeKey(Object... parts) {
+        StringJoiner key = new StringJoiner("|", provider + ":", "");
+        for (Object part : parts) {
+            key.add(part == null ? "" : part.toString());
+        }
+        this.dedupeKey = key.toString();
+        return this;
+    }
+
+    /** The event, or empty (logged) when the provider named no recipient, so one odd event never blocks a batch. */
+    public Optional<BounceEvent> build() {
+        if (recipient == null || recipient.isEmpty()) {
+            LOG.warn("{}: skipped a {} event without a recipient ({})", provider, type.wire(), dedupeKey);
+            return Optional.empty();
+        }
+        if (dedupeKey == null) {
+            throw new IllegalStateException("a provider must set the dedupe key");
+        }
+        return Optional.of(new BounceEvent(recipient, link.subscriberUuid(), link.campaignUuid(), type, provider,
+                occurredAt, metaJson, dedupeKey));
+    }
+}

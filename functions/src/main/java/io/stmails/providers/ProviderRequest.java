@@ -1,0 +1,73 @@
+package io.stmails.providers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.http.HttpRequest;
+import java.io.IOException;
+import java.util.Optional;
+
+/** A webhook request as a provider sees it: the raw body bytes (what signatures cover), headers, and the body as JSON. */
+public final class ProviderRequest {
+    private final HttpRequest http;
+    private final ObjectMapper json;
+    private JsonNode parsed;
+
+    public ProviderRequest(HttpRequest http, ObjectMapper json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    /** The body exactly as received; verify signatures over these bytes, never over re-serialised JSON. */
+    public byte[] body() {
+        return http.body();
+    }
+
+    /** Header names are case-insensitive. */
+    public Optional<String> header(String name) {
+        return http.header(name);
+    }
+
+    /** A header that must be present and non-blank; its absence rejects the request, naming it. */
+    public String requiredHeader(String name) {
+        return header(name).filter(value -> !value.isBlank())
+                .orElseThrow(() -> new RejectedException("missing " + name + " header"));
+    }
+
+    public Optional<String> query(String name) {
+        return http.query(name);
+    }
+
+    /** The body as one JSON object; anything else is invalid ({@code sender} names who posts what, for the message). */
+    public JsonNode jsonObject(String sender) {
+        if (!json().isObject()) {
+            throw new InvalidPayloadException(sender + " posts one JSON object per request");
+        }
+        return parsed;
+    }
+
+    /** The body as a JSON array; anything else is invalid. */
+    public JsonNode jsonArray(String sender) {
+        if (!json().isArray()) {
+            throw new InvalidPayloadException(sender + " posts a JSON array of events");
+        }
+        return parsed;
+    }
+
+    /** The body parsed as JSON (once). */
+    public JsonNode json() {
+        if (parsed == null) {
+            try {
+                parsed = json.readTree(http.body());
+            } catch (JsonProcessingException e) {
+                throw new InvalidPayloadException("the body is not valid JSON: " + e.getOriginalMessage());
+            } catch (IOException e) {
+                throw new InvalidPayloadException("the body cannot be read: " + e.getMessage());
+            }
+            if (parsed == null || parsed.isMissingNode()) {
+                throw new InvalidPayloadException("the body is empty");
+            }
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,152 @@
+package io.stmails.providers.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.stmails.domain.BounceEvent;
+import io.stmails.domain.BounceType;
+import io.stmails.providers.EventBuilder;
+import io.stmails.providers.InvalidPayloadException;
+import io.stmails.providers.Notification;
+import io.stmails.providers.Provider;
+import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.ProviderRequest;
+import io.stmails.providers.RejectedException;
+import io.stmails.providers.Signatures;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Azure Communication Services e-mail delivery reports through an Event Grid webhook subscription
+ * (Event Grid schema: a JSON array of events). Event Grid signs nothing, so a shared secret is
+ * required on every request, the validation handshake included: {@code ?code=<secret>} in the
+ * endpoint URL, or a delivery-property header. Unlike listmonk, an empty secret refuses everything.
+ *
+ * <p>Settings {@code providers.azure}: {@code shared_secret_header} (default
+ * {@code X-Listmonk-Webhook-Secret}, listmonk's). Secrets {@code providers.azure}: {@code shared_secret}.
+ */
+public final class Azure implements Provider {
+    public static final String NAME = "azure";
+    static final String EVENT_TYPE_HEADER = "aeg-event-type";
+    static final String DELIVERY_REPORT = "Microsoft.Communication.EmailDeliveryReportReceived";
+    private static final Pattern ENHANCED_STATUS = Pattern.compile("\\b([245])\\.\\d{1,3}\\.\\d{1,3}\\b");
+
+    private final String secretHeader;
+
+    public Azure(ProviderOptions options) {
+        this.secretHeader = options.text("shared_secret_header", "X-Listmonk-Webhook-Secret");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
+        byte[] secret = credentials.required("shared_secret").getBytes(StandardCharsets.UTF_8);
+        Optional<String> presented = request.query("code").filter(v -> !v.isBlank())
+                .or(() -> request.header(secretHeader).filter(v -> !v.isBlank()));
+        if (presented.isEmpty()) {
+            throw new RejectedException("missing shared secret (?code= in the endpoint URL or the " + secretHeader + " header)");
+        }
+        if (!Signatures.matches(secret, presented.get().trim().getBytes(StandardCharsets.UTF_8))) {
+            throw new RejectedException("the shared secret does not match");
+        }
+    }
+
+    @Override
+    public Notification parse(ProviderRequest request) {
+        String delivery = request.header(EVENT_TYPE_HEADER).orElse("Notification").trim();
+        JsonNode events = request.jsonArray("Event Grid (with the Event Grid schema)");
+        return switch (delivery) {
+            case "SubscriptionValidation", "SubscriptionValidationEvent" -> handshake(events);
+            case "Notification", "" -> Notification.of(deliveryReports(events));
+            default -> throw new InvalidPayloadException("unexpected " + EVENT_TYPE_HEADER + " '" + delivery + "'");
+        };
+    }
+
+    private static Notification handshake(JsonNode events) {
+        String code = events.path(0).path("data").path("validationCode").asText("").trim();
+        if (code.isEmpty()) {
+            throw new InvalidPayloadException("the validation event has no data.validationCode");
+        }
+        return Notification.replyWith(JsonNodeFactory.instance.objectNode().put("validationResponse", code));
+    }
+
+    private static List<BounceEvent> deliveryReports(JsonNode events) {
+        List<BounceEvent> bounces = new ArrayList<>();
+        for (JsonNode event : events) {
+            if (!event.path("eventType").asText("").equals(DELIVERY_REPORT)) {
+                continue;
+            }
+            JsonNode data = event.path("data");
+            type(data.path("status").asText(""), data.path("deliveryStatusDetails").path("statusMessage").asText(""))
+                    .flatMap(type -> EventBuilder.bounce(NAME, type)
+                            .recipient(data.path("recipient").asText(null))
+                            .occurredAt(attemptTime(event))
+                            .meta(event)
+                            .dedupeKey(event.path("id").asText(""), data.path("messageId").asText(""),
+                                    data.path("recipient").asText(""), data.path("status").asText(""))
+                            .build())
+                    .ifPresent(bounces::add);
+        }
+        return bounces;
+    }
+
+    private static String attemptTime(JsonNode event) {
+        JsonNode data = event.path("data");
+        for (String field : List.of("deliveryAttemptTimeStamp", "deliveryAttemptTimestamp")) {
+            if (data.hasNonNull(field)) {
+                return data.get(field).asText();
+            }
+        }
+        return event.path("eventTime").asText(null);
+    }
+
+    /**
+     * listmonk's mapping: Bounced and Suppressed are hard; Failed is judged by the first enhanced
+     * status code in the details, then by keywords, else soft; FilteredSpam and Quarantined are
+     * complaints when the details speak of a complaint or abuse, else soft; Delivered, Expanded and
+     * anything else are not bounces.
+     */
+    static Optional<BounceType> type(String status, String details) {
+        String detail = details.toLowerCase(Locale.ROOT);
+        return switch (status.trim().toLowerCase(Locale.ROOT)) {
+            case "bounced", "suppressed" -> Optional.of(BounceType.HARD);
+            case "failed" -> Optional.of(failedType(detail));
+            case "filteredspam", "quarantined" -> Optional.of(detail.contains("complaint") || detail.contains("abuse")
+                    ? BounceType.COMPLAINT : BounceType.SOFT);
+            default -> Optional.empty();
+        };
+    }
+
+    private static BounceType failedType(String detail) {
+        Matcher code = ENHANCED_STATUS.matcher(detail);
+        if (code.find() && !code.group(1).equals("2")) {
+            return code.group(1).equals("5") ? BounceType.HARD : BounceType.SOFT;
+        }
+        if (containsAny(detail, "mailbox full", "temporar", "timeout", "rate limit", "throttle")) {
+            return BounceType.SOFT;
+        }
+        if (containsAny(detail, "invalid", "does not exist", "unknown user", "domain")) {
+            return BounceType.HARD;
+        }
+        return BounceType.SOFT;
+    }
+
+    private static boolean containsAny(String text, String... needles) {
+        for (String needle : needles) {
+            if (text.contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

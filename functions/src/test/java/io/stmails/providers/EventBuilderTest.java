@@ -1,0 +1,50 @@
+package io.stmails.providers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stmails.domain.BounceEvent;
+import io.stmails.domain.BounceType;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class EventBuilderTest {
+
+    @Test
+    void buildsTheRecordersEventTheSameWayForEveryProvider() {
+        ObjectNode event = ProviderFixtures.JSON.createObjectNode().put("id", 7);
+        BounceEvent bounce = EventBuilder.bounce("acme", BounceType.SOFT)
+                .recipient("  Someone@Example.COM ")
+                .link(new Link("6f1c2f0e-8a57-4b8e-9a3e-2f1d4c5b6a70", null))
+                .occurredAt("2026-03-02T10:00:00+01:00")
+                .meta(event)
+                .dedupeKey("id-7", null, 42)
+                .build().orElseThrow();
+        assertEquals(new BounceEvent("someone@example.com", null, "6f1c2f0e-8a57-4b8e-9a3e-2f1d4c5b6a70", BounceType.SOFT,
+                "acme", Instant.parse("2026-03-02T09:00:00Z"), "{\"id\":7}", "acme:id-7||42"), bounce);
+    }
+
+    @Test
+    void unparseableTimeIsLeftToTheRecorder() {
+        BounceEvent bounce = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com")
+                .occurredAt("yesterday").meta(ProviderFixtures.JSON.createObjectNode()).dedupeKey("x").build().orElseThrow();
+        assertNull(bounce.occurredAt());
+    }
+
+    @Test
+    void eventWithoutRecipientIsSkipped() {
+        assertTrue(EventBuilder.bounce("acme", BounceType.HARD).recipient(" ").dedupeKey("x").build().isEmpty());
+        assertTrue(EventBuilder.bounce("acme", BounceType.HARD).dedupeKey("x").build().isEmpty());
+    }
+
+    @Test
+    void oversizedMetaIsReplacedByANoteSoTheItemStaysWritable() {
+        ObjectNode huge = ProviderFixtures.JSON.createObjectNode().put("Content", "x".repeat(EventBuilder.MAX_META_CHARS));
+        BounceEvent bounce = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com").meta(huge)
+                .dedupeKey("x").build().orElseThrow();
+        assertTrue(bounce.metaJson().length() < 200, bounce.metaJson());
+        assertTrue(bounce.metaJson().contains("omitted"), bounce.metaJson());
+    }
+}

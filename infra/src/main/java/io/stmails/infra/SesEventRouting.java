@@ -1,12 +1,15 @@
 package io.stmails.infra;
 
 import java.util.List;
+import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Subscription;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscriptionProps;
 import software.constructs.Construct;
@@ -27,9 +30,14 @@ final class SesEventRouting extends Construct {
             List<StmailsFunction> eventBridgeFunctions, boolean eventBridgeRule, FailureQueues failures) {
         super(scope, id);
         for (StmailsFunction function : snsFunctions) {
-            sesTopic.addSubscription(new LambdaSubscription(function.alias(), LambdaSubscriptionProps.builder()
-                    .deadLetterQueue(failures.create(function.spec().name() + "-subscription"))
-                    .build()));
+            Subscription subscription = sesTopic.addSubscription(new LambdaSubscription(function.alias(),
+                    LambdaSubscriptionProps.builder()
+                            .deadLetterQueue(failures.create(function.spec().name() + "-subscription"))
+                            .build()));
+            Validations.of(subscription).acknowledge(Acknowledgment.builder()
+                    .id("CloudFormation-Validate::W3694")
+                    .reason("SNS accepts a qualified function ARN as a Lambda endpoint; the alias is what SnapStart needs.")
+                    .build());
         }
         if (eventBridgeRule && !eventBridgeFunctions.isEmpty()) {
             Rule rule = Rule.Builder.create(this, "SesEvents")

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code scan_interval} (default 15m, written as listmonk writes it: "15m", "1h30m") are read here;
  * the scanner owns the rest of each mailbox entry.
  */
-record MailboxSchedule(String name, Duration interval) {
+public record MailboxSchedule(String name, Duration interval) {
     static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
 
     private static final Pattern INTERVAL = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");

@@ -42,6 +42,7 @@ final class Monitoring extends Construct {
             List<FailureQueues.FailureQueue> queues, HttpApi api, Optional<String> alarmEmail) {
         super(scope, id);
         this.namePrefix = namePrefix;
+        // Unencrypted: CloudWatch cannot publish under the AWS-managed SNS key, and alarms carry no personal data.
         Topic alarms = Topic.Builder.create(this, "AlarmTopic")
                 .topicName(namePrefix + "alarms")
                 .displayName("stmails alarms")
@@ -54,9 +55,6 @@ final class Monitoring extends Construct {
                 .resources(List.of(alarms.getTopicArn()))
                 .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
                 .build());
-        Nag.acknowledge(alarms, "AwsSolutions-SNS2",
-                "CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key; alarm "
-                        + "notifications carry alarm names and metric values, no personal data.");
         alarmEmail.ifPresent(address -> alarms.addSubscription(new EmailSubscription(address)));
         notify = new SnsAction(alarms);
 

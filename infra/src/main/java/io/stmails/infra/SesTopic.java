@@ -13,7 +13,9 @@ import software.constructs.Construct;
 /**
  * The SNS topic SES publishes bounce and complaint notifications to: created (signature version 2,
  * publishable by SES of this account only), or an existing topic imported by ARN, whose policy then
- * stays the operator's to manage.
+ * stays the operator's to manage. Not encrypted at rest: SES cannot publish to a topic under the
+ * AWS-managed SNS key, and a customer-managed key would add a charge and a key policy to every
+ * deployment for notifications that only pass between SES, SNS and Lambda in this account.
  */
 final class SesTopic extends Construct {
     private final ITopic topic;
@@ -38,10 +40,6 @@ final class SesTopic extends Construct {
                 .resources(List.of(created.getTopicArn()))
                 .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
                 .build());
-        Nag.acknowledge(created, "AwsSolutions-SNS2",
-                "SES cannot publish to a topic encrypted with the AWS-managed SNS key, and a customer-managed "
-                        + "key would add a monthly charge and a key policy to every deployment; the notifications "
-                        + "travel only between SES, SNS and Lambda inside this account, over TLS.");
         return created;
     }
 

@@ -3,10 +3,8 @@ package io.stmails.infra;
 import io.stmails.handler.FunctionCatalog.Trigger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -19,8 +17,6 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
@@ -48,13 +44,7 @@ final class Monitoring extends Construct {
                 .displayName("stmails alarms")
                 .enforceSsl(true)
                 .build();
-        alarms.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("CloudWatchOfThisAccountPublishes")
-                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
-                .actions(List.of("sns:Publish"))
-                .resources(List.of(alarms.getTopicArn()))
-                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
-                .build());
+        ServicePublishing.allow(alarms, "cloudwatch.amazonaws.com", "CloudWatchOfThisAccountPublishes");
         alarmEmail.ifPresent(address -> alarms.addSubscription(new EmailSubscription(address)));
         notify = new SnsAction(alarms);
 

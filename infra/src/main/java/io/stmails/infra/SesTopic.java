@@ -1,11 +1,6 @@
 package io.stmails.infra;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
@@ -33,13 +28,7 @@ final class SesTopic extends Construct {
                 .signatureVersion("2")
                 .enforceSsl(true)
                 .build();
-        created.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("SesOfThisAccountPublishes")
-                .principals(List.of(new ServicePrincipal("ses.amazonaws.com")))
-                .actions(List.of("sns:Publish"))
-                .resources(List.of(created.getTopicArn()))
-                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
-                .build());
+        ServicePublishing.allow(created, "ses.amazonaws.com", "SesOfThisAccountPublishes");
         return created;
     }
 

@@ -14,7 +14,7 @@ import software.amazon.awscdk.StackProps;
  * checks run on every synth, so a deploy with an unacknowledged finding stops before CloudFormation.
  */
 public final class Main {
-    public static final String STACK_ID = "Stmails";
+    private static final String STACK_ID = "Stmails";
 
     private Main() {
     }
@@ -30,7 +30,7 @@ public final class Main {
     }
 
     /** The stack in the account and region the CDK CLI resolved from the environment. */
-    public static StmailsStack define(App app) {
+    private static StmailsStack define(App app) {
         return new StmailsStack(app, STACK_ID, StackProps.builder()
                 .description("stmails: serverless bounce processing")
                 .env(Environment.builder()

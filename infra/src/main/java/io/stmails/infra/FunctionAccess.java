@@ -1,0 +1,56 @@
+package io.stmails.infra;
+
+import io.stmails.handler.FunctionCatalog.Trigger;
+import java.util.List;
+
+/**
+ * What one function may do, the narrowest set its code needs, derived from the catalog so that a
+ * function added later gets the grants of its kind without touching the stack:
+ *
+ * <ul>
+ *   <li>every bounce source (webhooks, SES, providers, POP3) only records bounces: it reads
+ *       subscribers (by UUID and by e-mail), creates an unknown one (a transaction of two puts) and
+ *       writes the bounce with its dedupe marker in a transaction that condition-checks the
+ *       subscriber. Transactions need the per-item actions, nothing else;</li>
+ *   <li>the stream function ({@code bounce-actions}) reads and changes subscribers, counts and
+ *       deletes bounces, and publishes the action events;</li>
+ *   <li>{@code api} reads and changes subscribers and reads and deletes bounces, on the table and
+ *       its indexes.</li>
+ * </ul>
+ *
+ * Secrets are readable only by functions that authenticate callers or log in somewhere: the HTTP
+ * functions (API tokens, provider keys) except {@code webhook-ses}, which trusts SNS signatures,
+ * and the scheduled POP3 scanner (mailbox passwords).
+ */
+record FunctionAccess(List<String> subscriberActions, List<String> bounceActions, boolean queriesBounceIndexes,
+        boolean readsSecrets, boolean publishesActions, boolean confirmsSesSubscriptions) {
+
+    /** The HTTPS endpoint SNS pushes SES notifications to, listmonk style; it confirms its subscriptions. */
+    static final String SES_WEBHOOK = "webhook-ses";
+    static final String API = "api";
+
+    static FunctionAccess of(FunctionSpec function) {
+        if (function.trigger() == Trigger.DYNAMODB_STREAM) {
+            return new FunctionAccess(
+                    List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                    List.of("dynamodb:Query", "dynamodb:DeleteItem"),
+                    false, false, true, false);
+        }
+        if (function.name().equals(API)) {
+            return new FunctionAccess(
+                    List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                    List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem"),
+                    true, true, false, false);
+        }
+        boolean sesWebhook = function.name().equals(SES_WEBHOOK);
+        boolean readsSecrets = switch (function.trigger()) {
+            case HTTP -> !sesWebhook;
+            case SCHEDULE -> true;
+            case SNS, EVENTBRIDGE, DYNAMODB_STREAM -> false;
+        };
+        return new FunctionAccess(
+                List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
+                List.of("dynamodb:PutItem"),
+                false, readsSecrets, false, sesWebhook);
+    }
+}

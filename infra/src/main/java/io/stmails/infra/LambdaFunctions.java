@@ -1,0 +1,81 @@
+package io.stmails.infra;
+
+import io.stmails.handler.FunctionCatalog.Trigger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.constructs.Construct;
+
+/**
+ * Every function of the catalog, each with the grants {@link FunctionAccess} gives it
+ * and the environment its code reads ({@code io.stmails.handler.Services}): the settings document
+ * and table prefix for all, the secret's ARN only where the secret may be read, the actions topic
+ * only for the function that publishes. No secret value is ever in the environment.
+ */
+final class LambdaFunctions extends Construct {
+    static final String SETTINGS_VARIABLE = "STMAILS_SETTINGS";
+    static final String TABLE_PREFIX_VARIABLE = "STMAILS_TABLE_PREFIX";
+    static final String SECRET_ID_VARIABLE = "STMAILS_SECRET_ID";
+    static final String ACTIONS_TOPIC_VARIABLE = "STMAILS_ACTIONS_TOPIC_ARN";
+
+    /** What the grants point at. */
+    record Resources(DataTables tables, ISecret secret, ITopic actionsTopic, ITopic sesTopic) {
+    }
+
+    private final List<StmailsFunction> functions = new ArrayList<>();
+
+    LambdaFunctions(Construct scope, String id, List<FunctionSpec> specs, DeploymentConfig config, Resources resources,
+            FailureQueues failures) {
+        super(scope, id);
+        Code code = Code.fromAsset(config.functionsJar().toString());
+        Map<String, String> environment = Map.of(
+                SETTINGS_VARIABLE, config.settingsJson(),
+                TABLE_PREFIX_VARIABLE, config.namePrefix());
+        for (FunctionSpec spec : specs) {
+            StmailsFunction function = new StmailsFunction(this, spec, code, config.namePrefix(), environment,
+                    config.logRetention(), failures);
+            grant(function, FunctionAccess.of(spec), resources);
+            functions.add(function);
+        }
+    }
+
+    private static void grant(StmailsFunction function, FunctionAccess access, Resources resources) {
+        DataTables tables = resources.tables();
+        function.grant(allow(access.subscriberActions(), tables.subscribers().getTableArn()));
+        function.grant(allow(access.bounceActions(), tables.bounces().getTableArn()));
+        if (access.queriesBounceIndexes()) {
+            function.grant(allow(List.of("dynamodb:Query"), tables.bounceIndexArns()));
+        }
+        if (access.readsSecrets()) {
+            function.grant(allow(List.of("secretsmanager:GetSecretValue"), resources.secret().getSecretArn()));
+            function.addEnvironment(SECRET_ID_VARIABLE, resources.secret().getSecretArn());
+        }
+        if (access.publishesActions()) {
+            function.grant(allow(List.of("sns:Publish"), resources.actionsTopic().getTopicArn()));
+            function.addEnvironment(ACTIONS_TOPIC_VARIABLE, resources.actionsTopic().getTopicArn());
+        }
+        if (access.confirmsSesSubscriptions()) {
+            function.grant(allow(List.of("sns:ConfirmSubscription"), resources.sesTopic().getTopicArn()));
+        }
+    }
+
+    private static PolicyStatement allow(List<String> actions, String resource) {
+        return allow(actions, List.of(resource));
+    }
+
+    private static PolicyStatement allow(List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create().actions(actions).resources(resources).build();
+    }
+
+    List<StmailsFunction> all() {
+        return List.copyOf(functions);
+    }
+
+    List<StmailsFunction> triggeredBy(Trigger trigger) {
+        return functions.stream().filter(f -> f.spec().trigger() == trigger).toList();
+    }
+}

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -74,6 +75,14 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
                 windowDays == 0 ? null : Duration.ofDays(windowDays),
                 domains(root.get("domain_blocklist")));
         return new Settings(bounce, SesSettings.parse(root.get("ses")), root);
+    }
+
+    /** The same settings with one more SNS topic whose SES messages are accepted (the stack's own topic). */
+    public Settings withSesTopic(String topicArn) {
+        Set<String> topics = new HashSet<>(ses.topicArns());
+        topics.add(topicArn);
+        return new Settings(bounce, new SesSettings(ses.enabled(), topics, ses.campaignTag(), ses.certificateDir(),
+                ses.verifyLambdaSignatures()), document);
     }
 
     /** A section owned by another source ({@code providers}, {@code mailboxes}); an empty object when absent. */

@@ -54,7 +54,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * no secret, so it is safe to run before a SnapStart snapshot.
  *
  * <p>Environment: {@code STMAILS_SETTINGS} (the settings JSON), {@code STMAILS_SECRET_ID}
- * (Secrets Manager secret holding the secrets JSON), {@code STMAILS_TABLE_PREFIX} (default
+ * (Secrets Manager secret holding the secrets JSON), {@code STMAILS_SES_TOPIC_ARN} (the stack's SES
+ * topic, added to {@code ses.topic_arns}), {@code STMAILS_TABLE_PREFIX} (default
  * {@code stmails-}), {@code STMAILS_ACTIONS_TOPIC_ARN} (optional), {@code STMAILS_DYNAMODB_ENDPOINT}
  * (optional, for DynamoDB Local).
  */
@@ -96,7 +97,7 @@ public final class Services {
         ObjectMapper json = new ObjectMapper();
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         Builder builder = builder().json(json)
-                .settings(Settings.parse(env.getOrDefault("STMAILS_SETTINGS", "{}"), json))
+                .settings(settingsFrom(env, json))
                 .tables(Tables.withPrefix(env.getOrDefault("STMAILS_TABLE_PREFIX", "stmails-")));
         String endpoint = env.get("STMAILS_DYNAMODB_ENDPOINT");
         builder.dynamo(endpoint == null
@@ -118,6 +119,13 @@ public final class Services {
             builder.publisher(new SnsActionPublisher(sns, topic, json));
         }
         return builder.build();
+    }
+
+    /** The settings document, plus the stack's own SES topic (its ARN exists only once deployed). */
+    private static Settings settingsFrom(Map<String, String> env, ObjectMapper json) {
+        Settings settings = Settings.parse(env.getOrDefault("STMAILS_SETTINGS", "{}"), json);
+        String sesTopic = env.get("STMAILS_SES_TOPIC_ARN");
+        return sesTopic == null || sesTopic.isBlank() ? settings : settings.withSesTopic(sesTopic);
     }
 
     /** A client for DynamoDB Local on loopback (dummy credentials; DynamoDB Local ignores them). */

@@ -17,8 +17,9 @@ import software.constructs.Construct;
  * record would block its shard until the stream drops it 24 h later, unseen; so: bisect a failing
  * batch, report single failed records, retry a bounded number of times, give up on records older
  * than {@link #MAX_RECORD_AGE} (leaving the rest of the stream's 24 h to replay them), and send the
- * failed batch's coordinates to the function's failure queue. Only inserts are delivered: new
- * bounces are all the function acts on.
+ * failed batch's coordinates to the function's failure queue. Only bounces that appear or
+ * disappear are delivered (new bounces get their threshold action; both change the counters), not
+ * dedupe markers expiring.
  */
 final class BounceStreamProcessor extends Construct {
     static final int BATCH_SIZE = 50;
@@ -36,11 +37,20 @@ final class BounceStreamProcessor extends Construct {
                     .retryAttempts(RETRY_ATTEMPTS)
                     .maxRecordAge(MAX_RECORD_AGE)
                     .onFailure(new SqsDlq(function.failureQueue()))
-                    .filters(List.of(FilterCriteria.filter(Map.of("eventName", FilterRule.isEqual("INSERT")))))
+                    .filters(List.of(
+                            bounceChange("INSERT", "NewImage"),
+                            bounceChange("REMOVE", "OldImage")))
                     .build()));
             Nag.acknowledge(function, "AwsSolutions-IAM5", List.of("Resource::*"),
                     "dynamodb:ListStreams, added by the stream event source, has no resource-level permissions; "
                             + "reading records is limited to the bounces stream.");
         }
+    }
+
+    /** Records of {@code eventName} whose image is a bounce item ({@code kind = bounce}). */
+    private static Map<String, Object> bounceChange(String eventName, String image) {
+        return FilterCriteria.filter(Map.of(
+                "eventName", FilterRule.isEqual(eventName),
+                "dynamodb", Map.of(image, Map.of("kind", Map.of("S", FilterRule.isEqual("bounce"))))));
     }
 }

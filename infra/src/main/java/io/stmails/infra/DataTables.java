@@ -1,7 +1,9 @@
 package io.stmails.infra;
 
 import io.stmails.store.dynamodb.Tables;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -14,14 +16,16 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.constructs.Construct;
 
 /**
- * The bounces and subscribers tables, laid out exactly as {@link Tables} describes (and as
+ * The bounces, subscribers and stats tables, laid out exactly as {@link Tables} describes (and as
  * {@code TableDefinitions} creates them for DynamoDB Local): on-demand, point-in-time recovery,
- * expiry on {@link Tables#TTL}, and the bounces stream that feeds {@code bounce-actions}. Both are
- * kept when the stack is deleted: they hold the data.
+ * expiry on {@link Tables#TTL}, and the bounces stream (new and old images, so that deletions can
+ * be counted) that feeds {@code bounce-actions}. All are kept when the stack is deleted: they hold
+ * the data.
  */
 final class DataTables extends Construct {
     private final Table bounces;
     private final Table subscribers;
+    private final Table stats;
 
     DataTables(Construct scope, String id, Tables names) {
         super(scope, id);
@@ -32,17 +36,27 @@ final class DataTables extends Construct {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(pointInTimeRecovery())
                 .timeToLiveAttribute(Tables.TTL)
-                .stream(StreamViewType.NEW_IMAGE)
+                .stream(StreamViewType.NEW_AND_OLD_IMAGES)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         bounces.addGlobalSecondaryIndex(index(Tables.BY_ID, Tables.ID, null));
-        bounces.addGlobalSecondaryIndex(index(Tables.BY_TIME, Tables.ALL_SHARD, Tables.TIME_ID));
-        bounces.addGlobalSecondaryIndex(index(Tables.BY_CAMPAIGN, Tables.CAMPAIGN_SHARD, Tables.TIME_ID));
-        bounces.addGlobalSecondaryIndex(index(Tables.BY_SOURCE, Tables.SOURCE_SHARD, Tables.TIME_ID));
+        for (Tables.Listing listing : Tables.Listing.values()) {
+            bounces.addGlobalSecondaryIndex(index(listing.indexName(), Tables.ALL_SHARD, listing.sortKey()));
+        }
 
         subscribers = Table.Builder.create(this, "Subscribers")
                 .tableName(names.subscribers())
                 .partitionKey(string(Tables.PK))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(pointInTimeRecovery())
+                .timeToLiveAttribute(Tables.TTL)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+
+        stats = Table.Builder.create(this, "Stats")
+                .tableName(names.stats())
+                .partitionKey(string(Tables.PK))
+                .sortKey(string(Tables.SK))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(pointInTimeRecovery())
                 .timeToLiveAttribute(Tables.TTL)
@@ -58,9 +72,13 @@ final class DataTables extends Construct {
         return subscribers;
     }
 
+    Table stats() {
+        return stats;
+    }
+
     /** The ARNs of the bounces table's global secondary indexes. */
     List<String> bounceIndexArns() {
-        return List.of(Tables.BY_ID, Tables.BY_TIME, Tables.BY_CAMPAIGN, Tables.BY_SOURCE).stream()
+        return Stream.concat(Stream.of(Tables.BY_ID), Arrays.stream(Tables.Listing.values()).map(Tables.Listing::indexName))
                 .map(index -> bounces.getTableArn() + "/index/" + index)
                 .toList();
     }

@@ -13,17 +13,24 @@ import java.util.List;
  *       writes the bounce with its dedupe marker in a transaction that condition-checks the
  *       subscriber. Transactions need the per-item actions, nothing else;</li>
  *   <li>the stream function ({@code bounce-actions}) reads and changes subscribers, counts and
- *       deletes bounces, and publishes the action events;</li>
- *   <li>{@code api} reads and changes subscribers and reads and deletes bounces, on the table and
- *       its indexes.</li>
+ *       deletes bounces, keeps the statistics counters (receipt puts and counter updates in one
+ *       transaction), and publishes the action events;</li>
+ *   <li>{@code api} reads (also in batches) and changes subscribers, reads and deletes bounces on
+ *       the table and its indexes, and reads the counters.</li>
  * </ul>
  *
  * Secrets are readable only by functions that authenticate callers or log in somewhere: the HTTP
  * functions (API tokens, provider keys) except {@code webhook-ses}, which trusts SNS signatures,
  * and the scheduled POP3 scanner (mailbox passwords).
  */
-record FunctionAccess(List<String> subscriberActions, List<String> bounceActions, boolean queriesBounceIndexes,
-        boolean readsSecrets, boolean publishesActions, boolean confirmsSesSubscriptions) {
+record FunctionAccess(List<String> subscriberActions, List<String> bounceActions, List<String> statsActions,
+        boolean queriesBounceIndexes, boolean readsSecrets, boolean publishesActions, boolean confirmsSesSubscriptions,
+        boolean receivesSns) {
+
+    /** Functions that take SES notifications from SNS check the topic against {@code ses.topic_arns}. */
+    boolean verifiesSesTopic() {
+        return confirmsSesSubscriptions || receivesSns;
+    }
 
     /** The HTTPS endpoint SNS pushes SES notifications to, listmonk style; it confirms its subscriptions. */
     static final String SES_WEBHOOK = "webhook-ses";
@@ -34,13 +41,16 @@ record FunctionAccess(List<String> subscriberActions, List<String> bounceActions
             return new FunctionAccess(
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
                     List.of("dynamodb:Query", "dynamodb:DeleteItem"),
-                    false, false, true, false);
+                    List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+                    false, false, true, false, false);
         }
         if (function.name().equals(API)) {
             return new FunctionAccess(
-                    List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
-                    List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem"),
-                    true, true, false, false);
+                    List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                            "dynamodb:DeleteItem"),
+                    List.of("dynamodb:Query", "dynamodb:DeleteItem"),
+                    List.of("dynamodb:Query"),
+                    true, true, false, false, false);
         }
         boolean sesWebhook = function.name().equals(SES_WEBHOOK);
         boolean readsSecrets = switch (function.trigger()) {
@@ -51,6 +61,7 @@ record FunctionAccess(List<String> subscriberActions, List<String> bounceActions
         return new FunctionAccess(
                 List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
                 List.of("dynamodb:PutItem"),
-                false, readsSecrets, false, sesWebhook);
+                List.of(),
+                false, readsSecrets, false, sesWebhook, function.trigger() == Trigger.SNS);
     }
 }

@@ -20,6 +20,7 @@ final class LambdaFunctions extends Construct {
     static final String SETTINGS_VARIABLE = "STMAILS_SETTINGS";
     static final String TABLE_PREFIX_VARIABLE = "STMAILS_TABLE_PREFIX";
     static final String SECRET_ID_VARIABLE = "STMAILS_SECRET_ID";
+    static final String SES_TOPIC_VARIABLE = "STMAILS_SES_TOPIC_ARN";
     static final String ACTIONS_TOPIC_VARIABLE = "STMAILS_ACTIONS_TOPIC_ARN";
 
     /** What the grants point at. */
@@ -47,6 +48,9 @@ final class LambdaFunctions extends Construct {
         DataTables tables = resources.tables();
         function.grant(allow(access.subscriberActions(), tables.subscribers().getTableArn()));
         function.grant(allow(access.bounceActions(), tables.bounces().getTableArn()));
+        if (!access.statsActions().isEmpty()) {
+            function.grant(allow(access.statsActions(), tables.stats().getTableArn()));
+        }
         if (access.queriesBounceIndexes()) {
             function.grant(allow(List.of("dynamodb:Query"), tables.bounceIndexArns()));
         }
@@ -60,6 +64,10 @@ final class LambdaFunctions extends Construct {
         }
         if (access.confirmsSesSubscriptions()) {
             function.grant(allow(List.of("sns:ConfirmSubscription"), resources.sesTopic().getTopicArn()));
+        }
+        if (access.verifiesSesTopic()) {
+            // The topic's ARN exists only at deploy time; the function adds it to ses.topic_arns.
+            function.addEnvironment(SES_TOPIC_VARIABLE, resources.sesTopic().getTopicArn());
         }
     }
 

@@ -82,7 +82,7 @@ class AsyncPathsTest {
 
     @ParameterizedTest
     @EnumSource(Deployment.class)
-    void theBounceStreamBisectsRetriesBoundedlyReportsItemFailuresAndKeepsWhatFails(Deployment deployment) {
+    void theBounceStreamBisectsRetriesBoundedlyReportsItemFailuresAndKeepsWhatFails(Deployment deployment) throws Exception {
         Synthesized stack = Synthesized.of(deployment);
         Map<String, JsonNode> mappings = stack.json().ofType("AWS::Lambda::EventSourceMapping");
         List<FunctionSpec> streamFunctions = deployment.triggeredBy(Trigger.DYNAMODB_STREAM);
@@ -98,8 +98,12 @@ class AsyncPathsTest {
             assertEquals(6 * 3600, mapping.path("MaximumRecordAgeInSeconds").asInt());
             assertEquals("[\"ReportBatchItemFailures\"]", mapping.path("FunctionResponseTypes").toString());
             assertEquals("TRIM_HORIZON", mapping.path("StartingPosition").asText());
-            assertEquals("{\"eventName\":[\"INSERT\"]}",
-                    mapping.path("FilterCriteria").path("Filters").get(0).path("Pattern").asText());
+            JsonNode filters = mapping.path("FilterCriteria").path("Filters");
+            assertEquals(2, filters.size());
+            assertEquals(Synthesized.JSON.readTree("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"kind\":{\"S\":[\"bounce\"]}}}}"),
+                    Synthesized.JSON.readTree(filters.get(0).path("Pattern").asText()));
+            assertEquals(Synthesized.JSON.readTree("{\"eventName\":[\"REMOVE\"],\"dynamodb\":{\"OldImage\":{\"kind\":{\"S\":[\"bounce\"]}}}}"),
+                    Synthesized.JSON.readTree(filters.get(1).path("Pattern").asText()));
             assertQueue(stack, mapping.path("DestinationConfig").path("OnFailure").get("Destination"));
         }
     }

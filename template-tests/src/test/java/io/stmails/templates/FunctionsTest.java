@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stmails.handler.FunctionCatalog;
 import io.stmails.infra.DeploymentConfig;
 import io.stmails.infra.FunctionSpec;
 import java.util.HashSet;
@@ -17,7 +18,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class FunctionsTest {
     private static final Set<String> ENVIRONMENT = Set.of(
-            "STMAILS_SETTINGS", "STMAILS_TABLE_PREFIX", "STMAILS_SECRET_ID", "STMAILS_ACTIONS_TOPIC_ARN");
+            "STMAILS_SETTINGS", "STMAILS_TABLE_PREFIX", "STMAILS_SECRET_ID", "STMAILS_ACTIONS_TOPIC_ARN",
+            "STMAILS_SES_TOPIC_ARN");
+
+    @ParameterizedTest
+    @EnumSource(Deployment.class)
+    void theFunctionsTakingSesNotificationsFromSnsKnowTheStacksTopic(Deployment deployment) {
+        Synthesized stack = Synthesized.of(deployment);
+        for (FunctionSpec function : deployment.catalog) {
+            boolean fromSns = function.trigger() == FunctionCatalog.Trigger.SNS || function.name().equals("webhook-ses");
+            JsonNode topic = stack.json().properties(stack.functionId(function.name()))
+                    .path("Environment").path("Variables").get("STMAILS_SES_TOPIC_ARN");
+            assertEquals(fromSns, topic != null, function.name());
+        }
+    }
 
     @ParameterizedTest
     @EnumSource(Deployment.class)

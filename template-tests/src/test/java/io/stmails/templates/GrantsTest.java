@@ -76,6 +76,7 @@ class GrantsTest {
         if (function.trigger() == Trigger.DYNAMODB_STREAM) {
             grants.put("table:subscribers", CHANGE_SUBSCRIBERS);
             grants.put("table:bounces", Set.of("dynamodb:Query", "dynamodb:DeleteItem"));
+            grants.put("table:stats", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
             grants.put("topic:actions", Set.of("sns:Publish"));
             grants.put("stream:bounces", READ_STREAM);
             grants.put("*", Set.of("dynamodb:ListStreams"));
@@ -83,9 +84,12 @@ class GrantsTest {
             return grants;
         }
         if (function.name().equals("api")) {
-            grants.put("table:subscribers", CHANGE_SUBSCRIBERS);
-            grants.put("table:bounces", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem"));
-            for (String index : List.of("by-id", "by-time", "by-campaign", "by-source")) {
+            Set<String> changeAndBatchRead = new TreeSet<>(CHANGE_SUBSCRIBERS);
+            changeAndBatchRead.add("dynamodb:BatchGetItem");
+            grants.put("table:subscribers", changeAndBatchRead);
+            grants.put("table:bounces", Set.of("dynamodb:Query", "dynamodb:DeleteItem"));
+            grants.put("table:stats", Set.of("dynamodb:Query"));
+            for (String index : List.of("by-id", "by-time", "by-email", "by-source", "by-type", "by-campaign")) {
                 grants.put("index:" + index, Set.of("dynamodb:Query"));
             }
             grants.put("secret", Set.of("secretsmanager:GetSecretValue"));

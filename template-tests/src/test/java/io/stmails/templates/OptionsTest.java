@@ -34,25 +34,30 @@ class OptionsTest {
             assertEquals("Retain", resource.path("DeletionPolicy").asText(), "the data outlives the stack");
         });
         Tables names = Tables.withPrefix(deployment.prefix());
-        assertEquals(Set.of(names.bounces(), names.subscribers()), tables.keySet());
+        assertEquals(Set.of(names.bounces(), names.subscribers(), names.stats()), tables.keySet());
 
         JsonNode bounces = tables.get(names.bounces());
         assertEquals(Map.of(Tables.PK, "HASH", Tables.SK, "RANGE"), keys(bounces.path("KeySchema")));
-        assertEquals("NEW_IMAGE", bounces.path("StreamSpecification").path("StreamViewType").asText());
+        assertEquals("NEW_AND_OLD_IMAGES", bounces.path("StreamSpecification").path("StreamViewType").asText());
         Map<String, Map<String, String>> indexes = new TreeMap<>();
         for (JsonNode index : bounces.path("GlobalSecondaryIndexes")) {
             assertEquals("ALL", index.path("Projection").path("ProjectionType").asText());
             indexes.put(index.path("IndexName").asText(), keys(index.path("KeySchema")));
         }
         assertEquals(Map.of(
-                Tables.BY_ID, Map.of(Tables.ID, "HASH"),
-                Tables.BY_TIME, Map.of(Tables.ALL_SHARD, "HASH", Tables.TIME_ID, "RANGE"),
-                Tables.BY_CAMPAIGN, Map.of(Tables.CAMPAIGN_SHARD, "HASH", Tables.TIME_ID, "RANGE"),
-                Tables.BY_SOURCE, Map.of(Tables.SOURCE_SHARD, "HASH", Tables.TIME_ID, "RANGE")), indexes);
+                "by-id", Map.of("id", "HASH"),
+                "by-time", Map.of("all_shard", "HASH", "time_id", "RANGE"),
+                "by-email", Map.of("all_shard", "HASH", "email_sk", "RANGE"),
+                "by-source", Map.of("all_shard", "HASH", "source_sk", "RANGE"),
+                "by-type", Map.of("all_shard", "HASH", "type_sk", "RANGE"),
+                "by-campaign", Map.of("all_shard", "HASH", "campaign_sk", "RANGE")), indexes);
 
         JsonNode subscribers = tables.get(names.subscribers());
         assertEquals(Map.of(Tables.PK, "HASH"), keys(subscribers.path("KeySchema")));
         assertFalse(subscribers.has("StreamSpecification"));
+        JsonNode stats = tables.get(names.stats());
+        assertEquals(Map.of(Tables.PK, "HASH", Tables.SK, "RANGE"), keys(stats.path("KeySchema")));
+        assertFalse(stats.has("StreamSpecification"));
         for (JsonNode table : tables.values()) {
             assertEquals("PAY_PER_REQUEST", table.path("BillingMode").asText());
             assertTrue(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean());

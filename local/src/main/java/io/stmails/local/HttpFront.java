@@ -44,6 +44,8 @@ final class HttpFront implements AutoCloseable {
     private final ObjectMapper json;
 
     HttpFront(int port, LocalFunctions functions, ObjectMapper json) throws IOException {
+        // Headers and body go out in separate writes; with Nagle's algorithm each response waits ~40 ms for an ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.functions = functions;
         this.json = json;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);

@@ -35,7 +35,7 @@ final class LocalFunctions {
     }
 
     private record Invocable<I, O>(FunctionCatalog function, RequestHandler<I, O> handler,
-            PojoSerializer<I> input, Class<O> outputType) {
+            PojoSerializer<I> input, PojoSerializer<O> output) {
 
         @SuppressWarnings("unchecked")
         static Invocable<?, ?> create(FunctionCatalog function, Services services) {
@@ -46,8 +46,9 @@ final class LocalFunctions {
                 Type[] io = requestHandlerTypes(type);
                 Class<Object> inputType = (Class<Object>) io[0];
                 Class<Object> outputType = (Class<Object>) io[1];
-                return new Invocable<>(function, handler,
-                        LambdaEventSerializers.serializerFor(inputType, LocalFunctions.class.getClassLoader()), outputType);
+                ClassLoader loader = LocalFunctions.class.getClassLoader();
+                return new Invocable<>(function, handler, LambdaEventSerializers.serializerFor(inputType, loader),
+                        LambdaEventSerializers.serializerFor(outputType, loader));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot load " + function.functionName() + " (" + function.handlerClass() + ")", e);
             }
@@ -60,7 +61,7 @@ final class LocalFunctions {
                 return "null";
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            LambdaEventSerializers.serializerFor(outputType, LocalFunctions.class.getClassLoader()).toJson(result, out);
+            output.toJson(result, out);
             return out.toString(StandardCharsets.UTF_8);
         }
 

@@ -7,12 +7,19 @@ import io.stmails.store.BounceQuery;
 import io.stmails.store.BouncePage;
 import io.stmails.store.StorageException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,8 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
- * Keyset pagination over the write-sharded listing indexes: each page queries the
- * {@link Tables#SHARDS} shards of one index and merges them by its sort key. The cursor is the sort
+ * Keyset pagination over the write-sharded listing indexes: a page is a k-way merge of the
+ * {@link Tables#SHARDS} shards of one index by its sort key, each shard read a small page at a time
+ * (only the shard whose turn it is reads more), so a page reads little more than it returns. The cursor is the sort
  * key of the last bounce returned, so a page never shifts while bounces are being written.
  */
 final class BounceListing {
@@ -43,18 +51,102 @@ final class BounceListing {
         if (plan.isEmpty()) {
             return BouncePage.EMPTY;
         }
-        List<Map<String, AttributeValue>> candidates = new ArrayList<>();
+        Comparator<String> order = query.ascending()
+                ? BounceListing::compareAsDynamoDb : (a, b) -> compareAsDynamoDb(b, a);
+        int pageSize = query.limit() / Tables.SHARDS + 8;
+        List<ShardCursor> shards = new ArrayList<>();
         for (int shard = 0; shard < Tables.SHARDS; shard++) {
-            candidates.addAll(collect(plan, shard, query.limit() + 1));
+            shards.add(new ShardCursor(plan, shard, pageSize));
         }
-        Comparator<Map<String, AttributeValue>> bySortKey =
-                Comparator.comparing(item -> item.get(plan.listing.sortKey()).s(), BounceListing::compareAsDynamoDb);
-        candidates.sort(query.ascending() ? bySortKey : bySortKey.reversed());
-        boolean more = candidates.size() > query.limit();
-        List<Map<String, AttributeValue>> page = candidates.subList(0, Math.min(query.limit(), candidates.size()));
+        fetchInParallel(shards);
+        PriorityQueue<ShardCursor> heads = new PriorityQueue<>((a, b) -> order.compare(a.headKey(), b.headKey()));
+        shards.stream().filter(ShardCursor::hasHead).forEach(heads::add);
+        List<Map<String, AttributeValue>> page = new ArrayList<>();
+        while (!heads.isEmpty() && page.size() <= query.limit()) {
+            ShardCursor next = heads.poll();
+            page.add(next.take());
+            if (next.hasHead()) {
+                heads.add(next);
+            }
+        }
+        boolean more = page.size() > query.limit();
+        if (more) {
+            page = page.subList(0, query.limit());
+        }
         List<String> cursors = page.stream().map(item -> encodeCursor(plan.listing, item.get(plan.listing.sortKey()).s())).toList();
         return new BouncePage(page.stream().map(BounceItems::fromItem).toList(), cursors,
                 more ? cursors.get(cursors.size() - 1) : null);
+    }
+
+    /** The first page of every shard at once: sixteen round trips cost one in latency. */
+    private static void fetchInParallel(List<ShardCursor> shards) {
+        List<Future<?>> pending = shards.stream().map(shard -> Fetchers.POOL.submit(shard::fill)).collect(Collectors.toList());
+        for (Future<?> fetch : pending) {
+            try {
+                fetch.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException("interrupted while listing bounces", e);
+            }
+        }
+    }
+
+    /** Created on first use, never during a SnapStart snapshot's init. */
+    private static final class Fetchers {
+        static final ExecutorService POOL = Executors.newFixedThreadPool(Tables.SHARDS, runnable -> {
+            Thread thread = new Thread(runnable, "bounce-listing");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** One shard of one listing: a buffer of items in index order, refilled a page at a time. */
+    private final class ShardCursor {
+        private final Plan plan;
+        private final int shard;
+        private final int pageSize;
+        private final ArrayDeque<Map<String, AttributeValue>> buffer = new ArrayDeque<>();
+        private Map<String, AttributeValue> resumeAt;
+        private boolean exhausted;
+
+        ShardCursor(Plan plan, int shard, int pageSize) {
+            this.plan = plan;
+            this.shard = shard;
+            this.pageSize = pageSize;
+        }
+
+        /** Reads pages until the buffer holds something or the shard has nothing more. */
+        void fill() {
+            while (buffer.isEmpty() && !exhausted) {
+                QueryResponse response = query(plan.request(shard).tableName(table).limit(pageSize)
+                        .exclusiveStartKey(resumeAt).build());
+                for (Map<String, AttributeValue> item : response.items()) {
+                    if (!item.get(plan.listing.sortKey()).s().equals(plan.cursorKey)) {
+                        buffer.add(item);
+                    }
+                }
+                resumeAt = lastKey(response);
+                exhausted = resumeAt == null;
+            }
+        }
+
+        boolean hasHead() {
+            fill();
+            return !buffer.isEmpty();
+        }
+
+        String headKey() {
+            return buffer.peek().get(plan.listing.sortKey()).s();
+        }
+
+        Map<String, AttributeValue> take() {
+            return buffer.poll();
+        }
     }
 
     /** Counts what the query matches (cursor and limit ignored); costs a read of every matching index entry. */
@@ -73,21 +165,6 @@ final class BounceListing {
             } while (start != null);
         }
         return total;
-    }
-
-    private List<Map<String, AttributeValue>> collect(Plan plan, int shard, int wanted) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse response = query(plan.request(shard).tableName(table).limit(wanted).exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> item : response.items()) {
-                if (!item.get(plan.listing.sortKey()).s().equals(plan.cursorKey)) {
-                    items.add(item);
-                }
-            }
-            start = lastKey(response);
-        } while (start != null && items.size() < wanted);
-        return items.size() > wanted ? items.subList(0, wanted) : items;
     }
 
     private QueryResponse query(QueryRequest request) {

@@ -66,6 +66,7 @@ public final class Main {
             runner.close();
             stopped.countDown();
         }, "shutdown"));
+        out.println("settings in effect: " + config.settings().describe(new ObjectMapper()));
         out.println("stmails is running on http://127.0.0.1:" + runner.port()
                 + (config.dataDir() == null ? " (in memory)" : " (data in " + config.dataDir() + ")")
                 + "; Ctrl-C stops it.");

@@ -61,8 +61,19 @@ public final class BounceParser {
     private static final Pattern COMPLAINT_SUBJECT = Pattern.compile("(?i)complaint about message|abuse report|spam report");
     private static final Pattern REMOTE_HOST = Pattern.compile(
             "(?i)(?:\\bhost|talking to|connecting to|server)\\s+\\[?([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})");
+    private static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int MAX_DIAGNOSTIC = 1000;
     private static final int MAX_NESTING = 2;
+
+    static {
+        // Jakarta Mail looks its StreamProvider up with a ServiceLoader scan of the class path on every
+        // header block and body part it reads (half the parse time); named here, it is a plain
+        // reflective construction. It is the provider the scan finds anyway.
+        if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null) {
+            System.setProperty(STREAM_PROVIDER_PROPERTY, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
 
     private final Pattern verp;
 
@@ -93,11 +104,12 @@ public final class BounceParser {
         try {
             Reading reading = read(parts, envelope, raw, depth);
             Origin.Ids ids = reading.verdict == Verdict.BOUNCE ? Origin.find(parts, raw, verp) : new Origin.Ids(null, null);
+            Instant date = reading.verdict == Verdict.BOUNCE ? sentDate(parts.message) : null;
             return new ParsedMail(reading.verdict, reading.recipients, envelope.messageId, envelope.subject,
-                    envelope.from, envelope.date, ids.subscriberUuid(), ids.campaignUuid(), reading.explanation);
+                    envelope.from, date, ids.subscriberUuid(), ids.campaignUuid(), reading.explanation);
         } catch (MessagingException | IOException | RuntimeException e) {
             return new ParsedMail(Verdict.UNPARSEABLE, List.of(), envelope.messageId, envelope.subject, envelope.from,
-                    envelope.date, null, null, "could not be read: " + e);
+                    null, null, null, "could not be read: " + e);
         }
     }
 
@@ -126,14 +138,14 @@ public final class BounceParser {
             }
         }
 
-        String forwarded = depth < MAX_NESTING ? ReturnedMessage.forwarded(notes) : null;
+        String forwarded = depth < MAX_NESTING && notes.contains("orward") ? ReturnedMessage.forwarded(notes) : null;
         if (forwarded != null) {
             ParsedMail inner = parse(forwarded.getBytes(StandardCharsets.UTF_8), depth + 1);
             if (inner.verdict() == Verdict.BOUNCE) {
                 return new Reading(Verdict.BOUNCE, inner.recipients(), "forwarded " + inner.explanation());
             }
         }
-        boolean bounceSigns = envelope.looksLikeBounce() || BOUNCE_TEXT.find(Classifier.normalise(notes)) != null;
+        boolean bounceSigns = envelope.looksLikeBounce() || BOUNCE_TEXT.in(Classifier.normalise(notes));
         if (COMPLAINT_SUBJECT.matcher(envelope.subject).find() && !parts.returnedHeaders.isEmpty() && !bounceSigns) {
             return complaint(parts, new FeedbackReport.Complaint(List.of(), "abuse"));
         }
@@ -273,9 +285,18 @@ public final class BounceParser {
                 : new Reading(Verdict.BOUNCE, recipients, "Amazon SES notification");
     }
 
+    private static Instant sentDate(MimeMessage message) {
+        try {
+            Date sent = message.getSentDate();
+            return sent == null ? null : sent.toInstant();
+        } catch (MessagingException | RuntimeException unreadableDate) {
+            return null;
+        }
+    }
+
     private static BouncedRecipient recipient(String address, Classifier.Outcome outcome, String diagnostic,
             String remoteMta, boolean delayed) {
-        String text = diagnostic.replaceAll("\\s+", " ").trim();
+        String text = WHITESPACE.matcher(diagnostic).replaceAll(" ").trim();
         if (text.length() > MAX_DIAGNOSTIC) {
             text = text.substring(0, MAX_DIAGNOSTIC);
         }
@@ -346,7 +367,6 @@ public final class BounceParser {
         String messageId = "";
         String subject = "";
         String from = "";
-        Instant date;
         String autoSubmitted = "";
         boolean autoReplyHeader;
         final List<String> bounceRecipients = new ArrayList<>();
@@ -355,15 +375,9 @@ public final class BounceParser {
         static Envelope of(MimeMessage message) throws MessagingException {
             Envelope envelope = new Envelope();
             String id = message.getHeader("Message-ID", null);
-            envelope.messageId = id == null ? "" : id.trim().replaceAll("^<|>$", "");
+            envelope.messageId = id == null ? "" : stripBrackets(id.trim());
             envelope.subject = decoded(message.getHeader("Subject", " "));
             envelope.from = decoded(message.getHeader("From", ","));
-            try {
-                Date sent = message.getSentDate();
-                envelope.date = sent == null ? null : sent.toInstant();
-            } catch (MessagingException | RuntimeException unreadableDate) {
-                envelope.date = null;
-            }
             String auto = message.getHeader("Auto-Submitted", null);
             envelope.autoSubmitted = auto == null ? "" : auto.trim().toLowerCase(Locale.ROOT);
             envelope.autoReplyHeader = message.getHeader("X-Autoreply") != null
@@ -397,7 +411,7 @@ public final class BounceParser {
         }
 
         boolean delayNotice(String notes) {
-            return DELAY_SUBJECT.matcher(subject).find() || DELAY_TEXT.find(Classifier.normalise(notes)) != null;
+            return DELAY_SUBJECT.matcher(subject).find() || DELAY_TEXT.in(Classifier.normalise(notes));
         }
 
         /** Who sent the returned message and who receives this bounce: never a bounced recipient. */
@@ -410,6 +424,10 @@ public final class BounceParser {
                 }
             }
             return addresses;
+        }
+
+        private static String stripBrackets(String id) {
+            return id.startsWith("<") && id.endsWith(">") && id.length() > 1 ? id.substring(1, id.length() - 1) : id;
         }
 
         private static String decoded(String value) {

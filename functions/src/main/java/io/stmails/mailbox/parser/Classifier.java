@@ -57,7 +57,7 @@ final class Classifier {
             "sender domain", "sender verify failed", "sender verification", "envelope sender", "sender address is",
             "mail from address", "your sender address", "sender is not", "invalid sender", "unknown sender",
             "sender rejected", "valid from", "from address", "from domain", "from: domain", "header from",
-            "re:sender (?:address |domain )?(?:does not exist|not found|unknown|invalid)");
+            "re(sender):sender (?:address |domain )?(?:does not exist|not found|unknown|invalid)");
 
     private static final Phrases USER_UNKNOWN_WORDS = Phrases.of("user unknown", "unknown user", "no such user", "user not found", "user not known",
                     "unknown recipient", "recipient unknown", "no such recipient", "recipient not found",
@@ -72,7 +72,7 @@ final class Classifier {
                     "no such account", "account not found", "no account by that name", "not a valid user",
                     "is not a known user", "not our customer", "unknown local part", "unknown local-part",
                     "unknown or illegal alias", "illegal alias", "recipient name is not recognized",
-                    "re:not listed in (?:the |public )?(?:name|address|directory|domino)", "unknown e-mail address", "unknown email address", "email address does not exist",
+                    "re(not listed in):not listed in (?:the |public )?(?:name|address|directory|domino)", "unknown e-mail address", "unknown email address", "email address does not exist",
                     "email address was not found", "email address wasn't found", "email address could not be found",
                     "address couldn't be found", "address could not be found", "email account that you tried to reach does not exist",
                     "bad destination mailbox", "not a local address", "no valid recipients",
@@ -80,8 +80,8 @@ final class Classifier {
                     "recipientnotfound", "recipient not found by", "addressee not found", "destination addresses were unknown",
                     "no one at this address", "is not a valid address", "check if address is correct",
                     "check the recipient", "recipient is not valid", "user is unknown", "unknown alias",
-                    "vdeliver: invalid", "re:user (?:\\S+ )?(?:does not exist|not found|unknown)",
-                    "re:(?<!domain )(?<!host )(?<!sender )(?<!address )does not exist");
+                    "vdeliver: invalid", "re(user ):user (?:\\S+ )?(?:does not exist|not found|unknown)",
+                    "re(does not exist):(?<!domain )(?<!host )(?<!sender )(?<!address )does not exist");
 
     private static final List<Rule> RULES = List.of(
             rule(Reason.MAILBOX_FULL, "mailbox full", "mailbox is full", "mailbox was full", "mail box full",
@@ -90,15 +90,15 @@ final class Classifier {
                     "quota exceeded", "exceeded quota", "exceeded storage", "storage quota", "quota full",
                     "disk quota", "exceeds allowed size", "inbox is full", "mailfolder is full", "mailbox is over", "not enough disk space", "not enough space",
                     "exceeded the storage", "insufficient disk space", "out of storage", "user's storage",
-                    "no space left in mailbox", "re:mailbox (?:is )?(?:currently )?(?:full|over capacity)",
-                    "re:(?:quota|storage|mailbox size) (?:limit )?(?:has been |was )?(?:exceeded|reached)",
-                    "re:exceed(?:s|ed)? (?:the |its |their |his |her )?(?:mailbox |storage |disk )?quota"),
+                    "no space left in mailbox", "re(mailbox ):mailbox (?:is )?(?:currently )?(?:full|over capacity)",
+                    "re(quota|storage|mailbox size):(?:quota|storage|mailbox size) (?:limit )?(?:has been |was )?(?:exceeded|reached)",
+                    "re(quota):exceed(?:s|ed)? (?:the |its |their |his |her )?(?:mailbox |storage |disk )?quota"),
             rule(Reason.MESSAGE_TOO_BIG, "message too large", "message too big", "message is too large",
                     "message is too big", "message size exceeds", "message exceeds the maximum",
                     "exceeds maximum message size", "exceeds the maximum message size", "size limit exceeded",
                     "message length exceeds", "message file too big", "maximum message size", "too large for this",
                     "email too large", "mail is too large", "message size limit", "exceeds size limit",
-                    "re:size (?:of the message )?exceeds"),
+                    "re(exceeds):size (?:of the message )?exceeds"),
             rule(Reason.HAS_MOVED, "has moved", "address has changed", "address changed to", "has been moved",
                     "no longer at this address", "is now at", "please update your address book"),
             rule(Reason.SUSPENDED, "account is disabled", "account has been disabled", "account disabled",
@@ -127,13 +127,13 @@ final class Classifier {
             rule(Reason.SPAM_DETECTED, "spam", "junk mail", "unsolicited", "bulk mail", "uribl", "surbl",
                     "blacklisted url", "blocklisted url", "url in message", "phish", "considered as junk",
                     "scored too high", "content filter", "message content rejected", "suspicious content",
-                    "re:\\bubemail\\b"),
+                    "re(ubemail):\\bubemail\\b"),
             rule(Reason.TOO_MANY_CONNECTIONS, "too many connections", "too many concurrent", "connection limit",
                     "too many simultaneous", "too many sessions", "connection rate limit"),
             rule(Reason.RATE_LIMITED, "rate limit", "rate-limit", "ratelimit", "too many messages", "sending limit",
                     "sending quota", "exceeded the rate", "throttl", "too many mails", "receiving mail at a rate",
                     "daily quota", "hourly quota", "relay quota", "messages per"),
-            rule(Reason.BLOCKED, "blacklist", "blocklist", "block list", "black list", "re:(?<!not )listed in", "dnsbl", " rbl",
+            rule(Reason.BLOCKED, "blacklist", "blocklist", "block list", "black list", "re(listed in):(?<!not )listed in", "dnsbl", " rbl",
                     "rbl:", "spamhaus", "spamcop", "sorbs", "barracuda", "client host rejected", "your ip",
                     "ip address", "sending ip", "ip blocked", "blocked ip", "blocked using", "has been blocked",
                     "have been blocked", "are blocked", "is blocked", "banned", "connections not accepted",
@@ -154,7 +154,7 @@ final class Classifier {
             rule(Reason.NOT_ACCEPT, "null mx", "does not accept mail", "doesn't accept mail", "accepts no mail",
                     "not accept any mail", "domain does not receive mail", "no mail is accepted"),
             new Rule(Reason.USER_UNKNOWN, USER_UNKNOWN_WORDS, false, false),
-            new Rule(Reason.USER_UNKNOWN, Phrases.of("re:(?:doesn't|does not) have an? (?:\\S+ )?account"), false, true),
+            new Rule(Reason.USER_UNKNOWN, Phrases.of("re(account):(?:doesn't|does not) have an? (?:\\S+ )?account"), false, true),
             rule(Reason.NOT_COMPLIANT_RFC, "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822",
                     "not rfc compliant", "rfc-compliant", "multiple from", "duplicate header", "bare lf",
                     "line too long", "malformed", "message-id header", "missing message-id", "missing header",
@@ -167,8 +167,8 @@ final class Classifier {
             rule(Reason.POLICY_VIOLATION, "policy", "prohibited", "violat", "not allowed", "not permitted"),
             rule(Reason.EXPIRED, "retry timeout exceeded", "message expired", "delivery time expired",
                     "not delivered within", "too long in the queue", "in the queue too long", "queue too long",
-                    "re:giving up(?! on \\d)", "gave up", "expired", "delivery attempts", "retry time", "has been delayed",
-                    "re:delivery failed \\d+ attempts", "re:could not be delivered (?:with)?in", "not yet been delivered"),
+                    "re(giving up):giving up(?! on \\d)", "gave up", "expired", "delivery attempts", "retry time", "has been delayed",
+                    "re(attempts):delivery failed \\d+ attempts", "re(could not be delivered):could not be delivered (?:with)?in", "not yet been delivered"),
             rule(Reason.NETWORK_ERROR, "connection timed out", "timed out", "connection refused", "no route to host",
                     "network is unreachable", "host not reachable", "host is unreachable", "connection reset",
                     "lost connection", "could not connect", "unable to connect", "cannot connect",
@@ -190,6 +190,10 @@ final class Classifier {
             genericRule(Reason.REJECTED, "rejected", "refused", "denied", "not accepted", "rejete", "rechazado",
                     "abgelehnt", "not delivered", "couldn't be delivered", "could not be delivered",
                     "undeliverable", "unable to deliver", "failed", "failure", "error"));
+
+    /** The literal wordings of every rule in one automaton: rule i is bit i. */
+    private static final PhraseAutomaton RULE_LITERALS =
+            new PhraseAutomaton(RULES.stream().map(rule -> rule.phrases().literals()).toList());
 
     /** What RFC 3463 (and RFC 7372, RFC 7505) status codes mean, by subject.detail. */
     private static final Map<String, Reason> BY_STATUS = Map.ofEntries(
@@ -316,16 +320,18 @@ final class Classifier {
         if (text.isEmpty()) {
             return null;
         }
-        boolean senderWording = SENDER_PROBLEM.find(text) != null;
-        for (Rule rule : RULES) {
-            if (rule.generic() != generic || rule.phrases().find(text) == null) {
+        boolean senderWording = SENDER_PROBLEM.in(text);
+        long literalHits = RULE_LITERALS.groupsIn(text);
+        for (int i = 0; i < RULES.size(); i++) {
+            Rule rule = RULES.get(i);
+            if (rule.generic() != generic || ((literalHits & (1L << i)) == 0 && !rule.phrases().patternIn(text))) {
                 continue;
             }
             Reason reason = rule.reason();
             if (reason.type() == BounceType.HARD && (aboutSender || senderWording)) {
                 continue;
             }
-            if (reason == Reason.HOST_UNKNOWN && TEMPORARY_LOOKUP.find(text) != null) {
+            if (reason == Reason.HOST_UNKNOWN && TEMPORARY_LOOKUP.in(text)) {
                 return Reason.NETWORK_ERROR;
             }
             if (reason == Reason.USER_UNKNOWN && !(rule.accountOnly() ? confirmation.bySmtp() : confirmation.addressUnknown(text))) {
@@ -365,13 +371,13 @@ final class Classifier {
         /** A permanent refusal at RCPT TO that gives no other reason than the recipient being refused. */
         boolean recipientRefused(String text) {
             return command == SmtpCommand.RCPT && StatusCodes.statusClass(status) != '4'
-                    && RECIPIENT_WORDS.find(text) != null;
+                    && RECIPIENT_WORDS.in(text);
         }
 
         private boolean reporterSaysUnknown() {
             for (String line : rawContext.split("\n")) {
                 String lower = normalise(line);
-                if (!lower.isEmpty() && !StatusCodes.hasReplyCode(lower) && USER_UNKNOWN_WORDS.find(lower) != null) {
+                if (!lower.isEmpty() && !StatusCodes.hasReplyCode(lower) && USER_UNKNOWN_WORDS.in(lower)) {
                     return true;
                 }
             }

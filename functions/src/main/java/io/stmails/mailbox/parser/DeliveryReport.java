@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.dsn.DeliveryStatus;
 
 /**
@@ -23,6 +24,8 @@ final class DeliveryReport {
     record Recipient(String finalRecipient, String originalRecipient, String actualRecipient, String action, String status,
             String diagnostic, String remoteMta, String category) {
     }
+
+    private static final Pattern FOLD = Pattern.compile("\\s*\\r?\\n\\s*");
 
     private DeliveryReport() {
     }
@@ -82,7 +85,7 @@ final class DeliveryReport {
     }
 
     private static String unfold(String value) {
-        return value == null ? "" : value.replaceAll("\\s*\\r?\\n\\s*", " ").trim();
+        return value == null ? "" : FOLD.matcher(value).replaceAll(" ").trim();
     }
 
     private static final class Fields {

@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A message taken apart: its headers, the human-readable notification (with any inline copy of the
@@ -29,9 +31,11 @@ import java.util.Properties;
 final class MailParts {
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final int MAX_DEPTH = 6;
+    /** Charset lookups go through the providers for anything but the standard few: remembered here. */
+    private static final Map<String, Charset> CHARSETS = new ConcurrentHashMap<>();
 
     final MimeMessage message;
-    /** Human-readable texts of the notification, in order (text/plain; text/html stripped when there is no plain text). */
+    /** Human-readable texts of the notification, in order (text/plain; text/html made text when there is no plain text). */
     final List<String> notes = new ArrayList<>();
     private final List<String> htmlNotes = new ArrayList<>();
     /** message/delivery-status bodies. */
@@ -52,7 +56,9 @@ final class MailParts {
         MailParts parts = new MailParts(message);
         parts.walk(message, 0);
         if (parts.notes.isEmpty()) {
-            parts.notes.addAll(parts.htmlNotes);
+            for (String html : parts.htmlNotes) {
+                parts.addNote(Html.toText(html));
+            }
         }
         return parts;
     }
@@ -84,7 +90,7 @@ final class MailParts {
             }
             case "text/rfc822-headers", "message/rfc822-headers", "text/rfc822-header" ->
                     returnedHeaders.add(headers(bytes(part)));
-            case "text/html" -> htmlNotes.add(Html.toText(text(part)));
+            case "text/html" -> htmlNotes.add(text(part));
             default -> {
                 if (type.startsWith("text/") || type.isEmpty()) {
                     addNote(text(part));
@@ -136,6 +142,15 @@ final class MailParts {
         }
     }
 
+    /** The named charset; UTF-8 for an unknown name, as most undeclared or misdeclared mail is ASCII or UTF-8. */
+    private static Charset charsetNamed(String name) {
+        try {
+            return Charset.forName(MimeUtility.javaCharset(name));
+        } catch (IllegalArgumentException unknownCharset) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
     static String text(Part part) throws MessagingException, IOException {
         return decode(bytes(part), charsetOf(part));
     }
@@ -154,14 +169,8 @@ final class MailParts {
 
     /** The text in its charset (UTF-8 when none or an unknown one is declared), with LF line ends. */
     static String decode(byte[] bytes, String charset) {
-        Charset decoder = StandardCharsets.UTF_8;
-        if (charset != null && !charset.isBlank()) {
-            try {
-                decoder = Charset.forName(MimeUtility.javaCharset(charset.trim()));
-            } catch (IllegalArgumentException unknownCharset) {
-                // Keep UTF-8: most undeclared or misdeclared mail is ASCII or UTF-8.
-            }
-        }
+        Charset decoder = charset == null || charset.isBlank() ? StandardCharsets.UTF_8
+                : CHARSETS.computeIfAbsent(charset.trim().toLowerCase(Locale.ROOT), MailParts::charsetNamed);
         String text = new String(bytes, decoder);
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }

@@ -56,7 +56,7 @@ final class Notification {
             if (skippedHeaderIndent >= 0 && !line.isBlank() && indentation(line) > skippedHeaderIndent) {
                 continue;
             }
-            skippedHeaderIndent = SKIPPED_LINE.matcher(line).find() ? indentation(line) : -1;
+            skippedHeaderIndent = line.indexOf(':') >= 0 && SKIPPED_LINE.matcher(line).find() ? indentation(line) : -1;
             if (skippedHeaderIndent >= 0 || line.indexOf('@') < 0 || QUEUE_ID_LINE.matcher(line).find()) {
                 continue;
             }

@@ -35,7 +35,7 @@ final class Origin {
     static Ids find(MailParts parts, byte[] raw, Pattern verp) throws MessagingException {
         String subscriber = fromHeaders(parts.returnedHeaders, SUBSCRIBER_HEADERS);
         String campaign = fromHeaders(parts.returnedHeaders, CAMPAIGN_HEADERS);
-        if (subscriber == null || campaign == null) {
+        if ((subscriber == null || campaign == null) && mentionsListHeaders(raw)) {
             String text = new String(raw, StandardCharsets.ISO_8859_1);
             if (subscriber == null) {
                 subscriber = lastMatch(SUBSCRIBER_LINE, text);
@@ -54,6 +54,28 @@ final class Origin {
             }
         }
         return new Ids(subscriber, campaign);
+    }
+
+    /** Whether "stmails-" or "listmonk-" occurs at all, in any case: most bounces can skip the line search. */
+    private static boolean mentionsListHeaders(byte[] raw) {
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '-' && (regionIs(raw, i - 7, "stmails") || regionIs(raw, i - 8, "listmonk"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean regionIs(byte[] raw, int at, String lower) {
+        if (at < 0 || at + lower.length() > raw.length) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (Character.toLowerCase((char) raw[at + k]) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String fromHeaders(List<InternetHeaders> blocks, String[] names) {

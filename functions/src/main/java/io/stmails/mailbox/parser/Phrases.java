@@ -5,44 +5,63 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A set of wordings, each a literal (searched as a substring) or, when written {@code re:...}, a
- * regular expression; matched against lower-cased, whitespace-collapsed text.
+ * A set of wordings, each a literal or a regular expression written {@code re(gate|gate):regex},
+ * which is only tried on a text holding one of its gate literals; matched against lower-cased,
+ * whitespace-collapsed text.
  */
 final class Phrases {
-    private final String[] literals;
+    private final List<String> literals;
     private final Pattern[] patterns;
+    private final String[][] gates;
+    private final PhraseAutomaton automaton;
 
-    private Phrases(String[] literals, Pattern[] patterns) {
-        this.literals = literals;
+    private Phrases(List<String> literals, Pattern[] patterns, String[][] gates) {
+        this.literals = List.copyOf(literals);
         this.patterns = patterns;
+        this.gates = gates;
+        this.automaton = new PhraseAutomaton(List.of(this.literals));
     }
 
     static Phrases of(String... wordings) {
         List<String> literals = new ArrayList<>();
         List<Pattern> patterns = new ArrayList<>();
+        List<String[]> gates = new ArrayList<>();
         for (String wording : wordings) {
-            if (wording.startsWith("re:")) {
-                patterns.add(Pattern.compile(wording.substring(3)));
+            if (wording.startsWith("re(")) {
+                int close = wording.indexOf("):");
+                gates.add(wording.substring(3, close).split("\\|"));
+                patterns.add(Pattern.compile(wording.substring(close + 2)));
             } else {
                 literals.add(wording);
             }
         }
-        return new Phrases(literals.toArray(String[]::new), patterns.toArray(Pattern[]::new));
+        return new Phrases(literals, patterns.toArray(Pattern[]::new), gates.toArray(String[][]::new));
     }
 
-    /** The first wording found in the text, or null. */
-    String find(String lowerText) {
-        for (String literal : literals) {
+    boolean in(String lowerText) {
+        return automaton.groupsIn(lowerText) != 0 || patternIn(lowerText);
+    }
+
+    /** Whether one of the regular-expression wordings matches (the literals are the caller's business). */
+    boolean patternIn(String lowerText) {
+        for (int i = 0; i < patterns.length; i++) {
+            if (opens(gates[i], lowerText) && patterns[i].matcher(lowerText).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean opens(String[] gate, String lowerText) {
+        for (String literal : gate) {
             if (lowerText.contains(literal)) {
-                return literal;
+                return true;
             }
         }
-        for (Pattern pattern : patterns) {
-            java.util.regex.Matcher matcher = pattern.matcher(lowerText);
-            if (matcher.find()) {
-                return matcher.group();
-            }
-        }
-        return null;
+        return false;
+    }
+
+    List<String> literals() {
+        return literals;
     }
 }

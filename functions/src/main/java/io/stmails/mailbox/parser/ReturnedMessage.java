@@ -88,7 +88,11 @@ final class ReturnedMessage {
         if (line.length() > 120 || line.isBlank()) {
             return false;
         }
-        return MARKER.matcher(stripDecoration(line)).matches();
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (!lower.contains("message") && !lower.contains("mail")) {
+            return false;
+        }
+        return MARKER.matcher(DECORATION.matcher(lower).replaceAll("")).matches();
     }
 
     private static String stripDecoration(String line) {
@@ -97,6 +101,9 @@ final class ReturnedMessage {
 
     /** Three or more header lines in a row, at least one of which only a real message header block has. */
     private static boolean startsHeaderBlock(String text, int start) {
+        if (start >= text.length() || !Character.isLetter(text.charAt(start))) {
+            return false;
+        }
         int headers = 0;
         boolean telling = false;
         int position = start;

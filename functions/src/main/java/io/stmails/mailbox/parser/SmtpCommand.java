@@ -1,7 +1,6 @@
 package io.stmails.mailbox.parser;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
  * The SMTP stage at which the remote server refused, as bounce texts report it ("in reply to RCPT TO
@@ -16,38 +15,27 @@ enum SmtpCommand {
     RCPT,
     DATA;
 
-    private static final Pattern MENTION = Pattern.compile(
-            "(initial connection|greeting|while connecting|connection to [^ ]+ (?:failed|refused)"
-                    + "|(?:in reply to|after|>>>) (?:helo|ehlo)"
-                    + "|(?:in reply to|after|>>>|our) mail from|mail from command"
-                    + "|rcpt to|rcpt_to|rcpt command|rcpt: <|does not like recipient"
-                    + "|end of data|(?:in reply to|after|>>>|our|our final) data\\b|smtp command data"
-                    + "|after i sent the message|after the message was sent)");
+    /** Group order: CONNECT, HELO, MAIL, RCPT, DATA (ordinal - 1). */
+    private static final PhraseAutomaton MENTIONS = new PhraseAutomaton(List.of(
+            List.of("initial connection", "greeting", "while connecting", "connect to", "connection refused"),
+            List.of("in reply to helo", "in reply to ehlo", "after helo", "after ehlo", ">>> helo", ">>> ehlo"),
+            List.of("in reply to mail from", "after mail from", ">>> mail from", "our mail from", "mail from command"),
+            List.of("rcpt to", "rcpt_to", "rcpt command", "rcpt: <", "does not like recipient"),
+            List.of("end of data", "in reply to data", "after data", ">>> data", "our data", "our final data",
+                    "smtp command data", "after i sent the message", "after the message was sent")));
 
-    /** The stage of the last stage mention in an already lower-cased text. */
+    /** The stage whose mention comes last in an already lower-cased text. */
     static SmtpCommand in(String lowerText) {
-        Matcher matcher = MENTION.matcher(lowerText);
+        int[] ends = MENTIONS.lastEnds(lowerText, 5);
         SmtpCommand found = UNKNOWN;
-        while (matcher.find()) {
-            found = of(matcher.group(1));
+        int at = -1;
+        for (int group = 0; group < ends.length; group++) {
+            if (ends[group] > at) {
+                at = ends[group];
+                found = values()[group + 1];
+            }
         }
         return found;
-    }
-
-    private static SmtpCommand of(String mention) {
-        if (mention.contains("helo") || mention.contains("ehlo")) {
-            return HELO;
-        }
-        if (mention.contains("mail from")) {
-            return MAIL;
-        }
-        if (mention.contains("rcpt") || mention.contains("recipient")) {
-            return RCPT;
-        }
-        if (mention.contains("data") || mention.contains("sent the message") || mention.contains("was sent")) {
-            return DATA;
-        }
-        return CONNECT;
     }
 
     /** Refused before any recipient was named: the problem is the sending host or the sender. */

@@ -14,7 +14,9 @@ public enum FunctionCatalog {
             List.of(new Route("POST", "/webhooks/bounce"))),
     API("api", "io.stmails.handler.ApiHandler", Trigger.HTTP,
             List.of(new Route("ANY", "/api/{proxy+}"))),
-    BOUNCE_ACTIONS("bounce-actions", "io.stmails.handler.BounceActionsHandler", Trigger.DYNAMODB_STREAM, List.of());
+    BOUNCE_ACTIONS("bounce-actions", "io.stmails.handler.BounceActionsHandler", Trigger.DYNAMODB_STREAM, List.of()),
+    /** One schedule per enabled mailbox ({@link io.stmails.mailbox.MailboxSchedule}), event {@code detail: {"mailbox": name}}. */
+    POP3_SCANNER("pop3-scanner", "io.stmails.handler.Pop3ScannerHandler", Trigger.SCHEDULE, List.of());
 
     /** How AWS invokes the function. */
     public enum Trigger {

@@ -124,7 +124,7 @@ final class Classifier {
                     "not have a reverse", "does not resolve to your ip"),
             rule(Reason.BAD_REPUTATION, "reputation", "sender score", "senderscore"),
             rule(Reason.VIRUS_DETECTED, "virus", "malware", "infected", "malicious"),
-            rule(Reason.SPAM_DETECTED, "spam", "junk mail", "unsolicited", "bulk mail", "uribl", "surbl",
+            rule(Reason.SPAM_DETECTED, "re(spam):spam(?!haus|cop|rats)", "junk mail", "unsolicited", "bulk mail", "uribl", "surbl",
                     "blacklisted url", "blocklisted url", "url in message", "phish", "considered as junk",
                     "scored too high", "content filter", "message content rejected", "suspicious content",
                     "re(ubemail):\\bubemail\\b"),

@@ -47,8 +47,8 @@ public final class AngusPop3Client implements MailboxClient {
         Properties props = new Properties();
         props.setProperty(prefix + "connectiontimeout", Long.toString(mailbox.connectTimeout().toMillis()));
         props.setProperty(prefix + "timeout", Long.toString(mailbox.readTimeout().toMillis()));
-        // USER/PASS only: no SASL mechanism, no APOP.
-        props.setProperty(prefix + "auth.mechanisms", "");
+        // USER/PASS only (angus-mail calls it LOGIN for POP3): no SASL mechanism, no APOP.
+        props.setProperty(prefix + "auth.mechanisms", "LOGIN");
         props.setProperty(prefix + "apop.enable", "false");
         props.setProperty(prefix + "rsetbeforequit", "false");
         props.setProperty(prefix + "disabletop", "true");

@@ -145,7 +145,8 @@ public final class BounceParser {
                 return new Reading(Verdict.BOUNCE, inner.recipients(), "forwarded " + inner.explanation());
             }
         }
-        boolean bounceSigns = envelope.looksLikeBounce() || BOUNCE_TEXT.in(Classifier.normalise(notes));
+        boolean bounceSigns = envelope.looksLikeBounce()
+                || (envelope.machineSent() && BOUNCE_TEXT.in(Classifier.normalise(notes)));
         if (COMPLAINT_SUBJECT.matcher(envelope.subject).find() && !parts.returnedHeaders.isEmpty() && !bounceSigns) {
             return complaint(parts, new FeedbackReport.Complaint(List.of(), "abuse"));
         }
@@ -369,6 +370,7 @@ public final class BounceParser {
         String from = "";
         String autoSubmitted = "";
         boolean autoReplyHeader;
+        boolean nullSender;
         final List<String> bounceRecipients = new ArrayList<>();
         final Set<String> failedRecipients = new HashSet<>();
 
@@ -378,6 +380,9 @@ public final class BounceParser {
             envelope.messageId = id == null ? "" : stripBrackets(id.trim());
             envelope.subject = decoded(message.getHeader("Subject", " "));
             envelope.from = decoded(message.getHeader("From", ","));
+            String returnPath = message.getHeader("Return-Path", null);
+            envelope.nullSender = returnPath == null || returnPath.isBlank() || returnPath.trim().equals("<>")
+                    || BOUNCE_SENDER.matcher(returnPath).find();
             String auto = message.getHeader("Auto-Submitted", null);
             envelope.autoSubmitted = auto == null ? "" : auto.trim().toLowerCase(Locale.ROOT);
             envelope.autoReplyHeader = message.getHeader("X-Autoreply") != null
@@ -403,6 +408,11 @@ public final class BounceParser {
         boolean looksLikeBounce() {
             return BOUNCE_SENDER.matcher(from).find() || BOUNCE_SUBJECT.matcher(subject).find()
                     || !failedRecipients.isEmpty();
+        }
+
+        /** Sent by software, not typed by a person: a null or mailer-daemon return path, or Auto-Submitted. */
+        boolean machineSent() {
+            return nullSender || !autoSubmitted.isEmpty();
         }
 
         boolean isAutoReply() {

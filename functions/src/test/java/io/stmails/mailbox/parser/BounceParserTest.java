@@ -474,6 +474,19 @@ class BounceParserTest {
     }
 
     @Test
+    void aPersonWritingAboutAnUndeliverableMessageIsNotABounce() {
+        ParsedMail parsed = parse("""
+                Return-Path: <bob@example.org>
+                From: Bob <bob@example.org>
+                To: news@lists.example.org
+                Subject: Re: November news
+
+                Your last issue was undeliverable to my colleague joe@example.org, could you check?
+                """);
+        assertEquals(Verdict.UNRELATED, parsed.verdict());
+    }
+
+    @Test
     void aBounceThatNamesNoRecipientIsUnparseable() {
         ParsedMail parsed = parse(plain("MAILER-DAEMON@mx.example.net", "Undelivered Mail Returned to Sender", "",
                 "Your message could not be delivered. Contact your administrator.\n"));

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -48,10 +47,6 @@ public final class MailboxSettings {
             mailboxes.add(mailbox);
         }
         return mailboxes;
-    }
-
-    public static Optional<MailboxConfig> named(Settings settings, String name) {
-        return all(settings).stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
     /** The mailbox's password from the secrets document; never logged. */

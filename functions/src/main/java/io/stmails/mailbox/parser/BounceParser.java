@@ -4,7 +4,6 @@ import io.stmails.domain.BounceType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,17 +25,9 @@ import java.util.regex.Pattern;
  * Auto-replies and delivered / relayed notices are recognised as not bounces. Thread-safe.
  */
 public final class BounceParser {
-    /** {@code bounces+<subscriber uuid>@...}, optionally {@code bounces+<subscriber>-<campaign>@...} is not assumed. */
+    /** The VERP return path {@code bounces+<subscriber uuid>@<domain>}. */
     public static final String DEFAULT_VERP = "^bounces\\+(?<subscriber>[0-9a-fA-F-]{36})@";
 
-    private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?i)undeliver|undelivered|returned mail|returning message"
-            + "|delivery status notification|delivery failure|delivery failed|failure notice|mail delivery|delivery problem"
-            + "|could not be delivered|non-?deliver|not delivered|mail system error|returned to sender|delivery has failed"
-            + "|permanent delivery|message delivery|delivery notification|mail failure|failed mail|mail could not|bounce"
-            + "|unzustellbar|non remis|no entregado|non recapitabile|rejected|delayed mail|could not send message"
-            + "|warning: message|mail failed");
-    private static final Pattern BOUNCE_SENDER = Pattern.compile("(?i)mailer-daemon|mailer_daemon|mail-daemon|postmaster"
-            + "|mail delivery|mail system|mailerdaemon|double-bounce");
     private static final Phrases BOUNCE_TEXT = Phrases.of("could not be delivered", "couldn't be delivered",
             "undeliverable", "delivery failed", "permanent error", "failed permanently", "address(es) failed",
             "following address failed", "delivery to the following recipient", "was not delivered", "unable to deliver",
@@ -45,15 +36,6 @@ public final class BounceParser {
             "error delivering your mail", "message could not be delivered", "rejected by a remote", "failure reasons",
             "following recipients", "following addresses had", "delivery attempts", "not yet been delivered",
             "delayed for more than", "has been delayed", "failed addresses follow", "undelivered mail");
-    private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("(?i)^\\s*(?:auto(?:matic)?[ _-]?(?:reply|response|respons"
-            + "|antwort|answer)|autoreply|auto:|out of (?:the )?office|abwesend|abwesenheit|vacation|absence|away from"
-            + "|r[ée]ponse automatique|respuesta autom[áa]tica|risposta automatica)");
-    private static final Phrases DELAY_TEXT = Phrases.of("has been delayed", "is delayed", "not yet been delivered",
-            "will be retried", "will continue to try", "still being retried", "warning message only",
-            "temporary failure report", "delivery attempts will continue", "delayed for more than", "(delay)",
-            "could not send message for past", "no action is required on your part");
-    private static final Pattern DELAY_SUBJECT = Pattern.compile("(?i)delay|warning: (?:message|could not send)"
-            + "|still being retried|status notification: warning");
     private static final Pattern DSN_FIELD = Pattern.compile(
             "(?im)^[ \\t]*(?:final-recipient|original-recipient)[ \\t]*:[ \\t]*\\S");
     private static final Pattern DSN_BLOCK_START = Pattern.compile(
@@ -102,7 +84,7 @@ public final class BounceParser {
                     "not a readable MIME message: " + e.getMessage());
         }
         try {
-            Reading reading = read(parts, envelope, raw, depth);
+            Reading reading = read(parts, envelope, depth);
             Origin.Ids ids = reading.verdict == Verdict.BOUNCE ? Origin.find(parts, raw, verp) : new Origin.Ids(null, null);
             Instant date = reading.verdict == Verdict.BOUNCE ? sentDate(parts.message) : null;
             return new ParsedMail(reading.verdict, reading.recipients, envelope.messageId, envelope.subject,
@@ -113,8 +95,7 @@ public final class BounceParser {
         }
     }
 
-    private Reading read(MailParts parts, Envelope envelope, byte[] raw, int depth)
-            throws MessagingException, IOException {
+    private Reading read(MailParts parts, Envelope envelope, int depth) throws MessagingException, IOException {
         String notes = String.join("\n", parts.notes);
 
         if (!parts.feedbackReports.isEmpty()) {
@@ -360,95 +341,6 @@ public final class BounceParser {
     private record Reading(Verdict verdict, List<BouncedRecipient> recipients, String explanation) {
         static Reading none(Verdict verdict, String explanation) {
             return new Reading(verdict, List.of(), explanation);
-        }
-    }
-
-    /** The bounce's own header fields that matter. */
-    private static final class Envelope {
-        String messageId = "";
-        String subject = "";
-        String from = "";
-        String autoSubmitted = "";
-        boolean autoReplyHeader;
-        boolean nullSender;
-        final List<String> bounceRecipients = new ArrayList<>();
-        final Set<String> failedRecipients = new HashSet<>();
-
-        static Envelope of(MimeMessage message) throws MessagingException {
-            Envelope envelope = new Envelope();
-            String id = message.getHeader("Message-ID", null);
-            envelope.messageId = id == null ? "" : stripBrackets(id.trim());
-            envelope.subject = decoded(message.getHeader("Subject", " "));
-            envelope.from = decoded(message.getHeader("From", ","));
-            String returnPath = message.getHeader("Return-Path", null);
-            envelope.nullSender = returnPath == null || returnPath.isBlank() || returnPath.trim().equals("<>")
-                    || BOUNCE_SENDER.matcher(returnPath).find();
-            String auto = message.getHeader("Auto-Submitted", null);
-            envelope.autoSubmitted = auto == null ? "" : auto.trim().toLowerCase(Locale.ROOT);
-            envelope.autoReplyHeader = message.getHeader("X-Autoreply") != null
-                    || message.getHeader("X-Autorespond") != null
-                    || "auto_reply".equalsIgnoreCase(String.valueOf(message.getHeader("Precedence", null)).trim());
-            for (String name : new String[] {"To", "Cc"}) {
-                String[] values = message.getHeader(name);
-                if (values != null) {
-                    for (String value : values) {
-                        envelope.bounceRecipients.addAll(Addresses.ofHeader(value));
-                    }
-                }
-            }
-            String[] failed = message.getHeader("X-Failed-Recipients");
-            if (failed != null) {
-                for (String value : failed) {
-                    envelope.failedRecipients.addAll(Addresses.in(value));
-                }
-            }
-            return envelope;
-        }
-
-        boolean looksLikeBounce() {
-            return BOUNCE_SENDER.matcher(from).find() || BOUNCE_SUBJECT.matcher(subject).find()
-                    || !failedRecipients.isEmpty();
-        }
-
-        /** Sent by software, not typed by a person: a null or mailer-daemon return path, or Auto-Submitted. */
-        boolean machineSent() {
-            return nullSender || !autoSubmitted.isEmpty();
-        }
-
-        boolean isAutoReply() {
-            return autoSubmitted.startsWith("auto-replied") || autoReplyHeader
-                    || AUTO_REPLY_SUBJECT.matcher(subject).find();
-        }
-
-        boolean delayNotice(String notes) {
-            return DELAY_SUBJECT.matcher(subject).find() || DELAY_TEXT.in(Classifier.normalise(notes));
-        }
-
-        /** Who sent the returned message and who receives this bounce: never a bounced recipient. */
-        Set<String> senderSide(List<InternetHeaders> returned) {
-            Set<String> addresses = new HashSet<>(bounceRecipients);
-            addresses.addAll(Addresses.ofHeader(from));
-            for (InternetHeaders headers : returned) {
-                for (String name : new String[] {"From", "Sender", "Reply-To", "Return-Path"}) {
-                    addresses.addAll(Addresses.ofHeader(headers.getHeader(name, ",")));
-                }
-            }
-            return addresses;
-        }
-
-        private static String stripBrackets(String id) {
-            return id.startsWith("<") && id.endsWith(">") && id.length() > 1 ? id.substring(1, id.length() - 1) : id;
-        }
-
-        private static String decoded(String value) {
-            if (value == null) {
-                return "";
-            }
-            try {
-                return MimeUtility.decodeText(MimeUtility.unfold(value)).trim();
-            } catch (IOException | RuntimeException undecodable) {
-                return value.trim();
-            }
         }
     }
 }

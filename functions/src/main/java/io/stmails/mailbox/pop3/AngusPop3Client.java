@@ -33,11 +33,10 @@ public final class AngusPop3Client implements MailboxClient {
             return new Pop3Session(store, inbox);
         } catch (AuthenticationFailedException e) {
             closeQuietly(store);
-            throw new MailboxException(MailboxException.Kind.AUTHENTICATION,
-                    "mailbox " + mailbox.name() + ": login as " + mailbox.username() + " refused", e);
+            throw new MailboxException("mailbox " + mailbox.name() + ": login as " + mailbox.username() + " refused", e);
         } catch (MessagingException e) {
             closeQuietly(store);
-            throw new MailboxException(MailboxException.Kind.CONNECTION, "mailbox " + mailbox.name() + ": cannot connect to "
+            throw new MailboxException("mailbox " + mailbox.name() + ": cannot connect to "
                     + mailbox.host() + ":" + mailbox.port() + " (" + mailbox.security().wire() + "): " + e.getMessage(), e);
         }
     }
@@ -150,8 +149,7 @@ public final class AngusPop3Client implements MailboxClient {
             boolean connectionLost = e instanceof FolderClosedException || e instanceof StoreClosedException
                     || e instanceof IOException || e.getCause() instanceof IOException;
             lost |= connectionLost;
-            return new MailboxException(connectionLost ? MailboxException.Kind.CONNECTION : MailboxException.Kind.PROTOCOL,
-                    what + ": " + e.getMessage(), e);
+            return new MailboxException(what + ": " + e.getMessage(), e);
         }
     }
 }

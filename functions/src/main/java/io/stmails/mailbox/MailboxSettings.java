@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -21,9 +22,11 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class MailboxSettings {
     private static final Set<String> FIELDS = Set.of("name", "enabled", "host", "port", "security", "tls_skip_verify",
-            "username", "connect_timeout_seconds", "read_timeout_seconds", "max_messages", "scan_interval_minutes",
+            "username", "connect_timeout_seconds", "read_timeout_seconds", "max_messages", "scan_interval",
             "non_bounces", "unrecognised", "record_delays", "verp_pattern");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** listmonk's way of writing the interval: "15m", "1h", "1h30m". */
+    private static final Pattern INTERVAL = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
     private MailboxSettings() {
     }
@@ -87,11 +90,30 @@ public final class MailboxSettings {
                 Duration.ofSeconds(integer(node, "connect_timeout_seconds", field, 10, 1, 120)),
                 Duration.ofSeconds(integer(node, "read_timeout_seconds", field, 30, 1, 300)),
                 integer(node, "max_messages", field, 1000, 1, 10000),
-                Duration.ofMinutes(integer(node, "scan_interval_minutes", field, 15, 1, 1440)),
+                interval(node, field),
                 policy(node, "non_bounces", field),
                 policy(node, "unrecognised", field),
                 bool(node, "record_delays", field, false),
                 verp(node, field));
+    }
+
+    /** Whole minutes, at least one: EventBridge schedules run at minute granularity. */
+    private static Duration interval(JsonNode node, String field) {
+        String text = text(node, "scan_interval", field, "15m");
+        Matcher matcher = INTERVAL.matcher(text);
+        if (text.isEmpty() || !matcher.matches()) {
+            throw new InvalidSettingsException(field + ".scan_interval: '" + text + "' is not a duration like 15m, 1h or 1h30m");
+        }
+        Duration interval = Duration.ofHours(number(matcher.group(1))).plusMinutes(number(matcher.group(2)))
+                .plusSeconds(number(matcher.group(3)));
+        if (interval.toMinutes() < 1 || interval.toSecondsPart() != 0) {
+            throw new InvalidSettingsException(field + ".scan_interval: '" + text + "' must be whole minutes, at least 1m");
+        }
+        return interval;
+    }
+
+    private static long number(String digits) {
+        return digits == null ? 0 : Long.parseLong(digits);
     }
 
     private static MailboxConfig.Security security(JsonNode node, String field) {

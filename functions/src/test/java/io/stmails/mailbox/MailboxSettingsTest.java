@@ -72,6 +72,10 @@ class MailboxSettingsTest {
         assertMessage("mailboxes[0].pasword: unknown field",
                 "[{\"name\": \"a\", \"host\": \"h\", \"username\": \"u\", \"pasword\": \"x\"}]");
         assertMessage("mailboxes[0].name: 'a b'", "[{\"name\": \"a b\", \"host\": \"h\", \"username\": \"u\"}]");
+        assertMessage("mailboxes[0].scan_interval: '30s' must be whole minutes",
+                "[{\"name\": \"a\", \"host\": \"h\", \"username\": \"u\", \"scan_interval\": \"30s\"}]");
+        assertMessage("mailboxes[0].scan_interval: 'soon' is not a duration",
+                "[{\"name\": \"a\", \"host\": \"h\", \"username\": \"u\", \"scan_interval\": \"soon\"}]");
     }
 
     @Test
@@ -86,9 +90,9 @@ class MailboxSettingsTest {
     @Test
     void theScheduleListsEnabledMailboxesOnlyWhileBounceProcessingIsOn() {
         String mailboxes = """
-                [{"name": "a", "host": "h", "username": "u", "scan_interval_minutes": 5},
+                [{"name": "a", "host": "h", "username": "u", "scan_interval": "1h30m"},
                  {"name": "b", "host": "h", "username": "u", "enabled": false}]""";
-        assertEquals(List.of(new MailboxSchedule.Entry("a", Duration.ofMinutes(5))),
+        assertEquals(List.of(new MailboxSchedule.Entry("a", Duration.ofMinutes(90))),
                 MailboxSchedule.entries(settings(mailboxes)));
         Settings off = Settings.parse("{\"enabled\": false, \"mailboxes\": " + mailboxes + "}", json);
         assertTrue(MailboxSchedule.entries(off).isEmpty());

@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class MailParts {
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final int MAX_DEPTH = 6;
+    private static final int MAX_NOTE_CHARS = 256 * 1024;
     /** Charset lookups go through the providers for anything but the standard few: remembered here. */
     private static final Map<String, Charset> CHARSETS = new ConcurrentHashMap<>();
 
@@ -100,7 +101,9 @@ final class MailParts {
     }
 
     private void addNote(String text) throws MessagingException {
-        ReturnedMessage.Split split = ReturnedMessage.split(text);
+        // A notification is a few kilobytes; a huge text part is an attachment, and its start is enough.
+        ReturnedMessage.Split split = ReturnedMessage.split(
+                text.length() > MAX_NOTE_CHARS ? text.substring(0, MAX_NOTE_CHARS) : text);
         notes.add(split.notification());
         if (split.returned() != null) {
             byte[] returned = split.returned().getBytes(StandardCharsets.UTF_8);

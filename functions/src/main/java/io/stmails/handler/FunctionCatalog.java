@@ -24,7 +24,9 @@ public enum FunctionCatalog {
     WEBHOOK_AZURE("webhook-azure", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("azure")),
     API("api", "io.stmails.handler.ApiHandler", Trigger.HTTP,
             List.of(new Route("ANY", "/api/{proxy+}"))),
-    BOUNCE_ACTIONS("bounce-actions", "io.stmails.handler.BounceActionsHandler", Trigger.DYNAMODB_STREAM, List.of());
+    BOUNCE_ACTIONS("bounce-actions", "io.stmails.handler.BounceActionsHandler", Trigger.DYNAMODB_STREAM, List.of()),
+    /** One schedule per enabled mailbox ({@link io.stmails.mailbox.MailboxSchedule}), event {@code detail: {"mailbox": name}}. */
+    POP3_SCANNER("pop3-scanner", "io.stmails.handler.Pop3ScannerHandler", Trigger.SCHEDULE, List.of());
 
     /**
      * Provider webhooks: one function each (own logs, concurrency and alarms), all running

@@ -1,0 +1,72 @@
+package io.stmails.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.stmails.mailbox.MailboxClient;
+import io.stmails.mailbox.MailboxScanner;
+import io.stmails.mailbox.ScanResult;
+import io.stmails.mailbox.ScheduledScan;
+import io.stmails.mailbox.pop3.AngusPop3Client;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code pop3-scanner}: scans the bounce mailbox the scheduled event names ({@code detail: {"mailbox":
+ * "<name>"}}) and stops before the function's deadline. A scan that could not finish (login refused,
+ * connection lost, recording failed) fails the invocation, so it is retried and shows in the metrics;
+ * a retry records nothing twice.
+ */
+public final class Pop3ScannerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private final ScheduledScan scans;
+
+    public Pop3ScannerHandler() {
+        this(Services.fromEnvironment());
+    }
+
+    public Pop3ScannerHandler(Services services) {
+        this(services, new AngusPop3Client());
+    }
+
+    public Pop3ScannerHandler(Services services, MailboxClient client) {
+        this.scans = new ScheduledScan(services.settings(), services.secrets(),
+                new MailboxScanner(client, services.recorder(), services.json()));
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        Object name = event.getDetail() == null ? null : event.getDetail().get("mailbox");
+        ScheduledScan.Outcome outcome = scans.run(name == null ? null : name.toString(),
+                context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        if (outcome.skipped() != null) {
+            summary.put("skipped", outcome.skipped());
+            return summary;
+        }
+        ScanResult result = outcome.result();
+        if (!result.ok()) {
+            throw new IllegalStateException("scan of mailbox " + result.mailbox() + " did not finish: " + result.error()
+                    + " (recorded " + result.recorded() + ", deleted " + result.deleted() + ")");
+        }
+        summary.put("mailbox", result.mailbox());
+        summary.put("messages", result.messages());
+        summary.put("examined", result.examined());
+        summary.put("recorded", result.recorded());
+        summary.put("duplicates", result.duplicates());
+        summary.put("not_found", result.notFound());
+        summary.put("deleted", result.deleted());
+        summary.put("kept", result.kept());
+        summary.put("failed", result.failed());
+        summary.put("stopped_early", result.stoppedEarly());
+        return summary;
+    }
+
+    /** The event the schedule sends for a mailbox (EventBridge rule target input; the local runner's timer). */
+    public static ScheduledEvent eventFor(String mailbox) {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setSource("aws.events");
+        event.setDetailType("Scheduled Event");
+        event.setDetail(Map.of("mailbox", mailbox));
+        return event;
+    }
+}

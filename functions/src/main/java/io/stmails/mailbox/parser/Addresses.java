@@ -1,0 +1,68 @@
+package io.stmails.mailbox.parser;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** E-mail addresses in free text and in header fields. */
+final class Addresses {
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?<![A-Za-z0-9._%+\\-=!#$&'*^`{|}~@/])"
+                    + "([A-Za-z0-9_%+\\-=!#$&'*^`{|}~][A-Za-z0-9._%+\\-=!#$&'*^`{|}~]*"
+                    + "@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)*"
+                    + "\\.[A-Za-z]{2,63})(?![A-Za-z0-9\\-@])");
+    /** Local parts that belong to mail systems, not to people a list mails. */
+    private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "mailer_daemon", "mailerdaemon",
+            "mail-daemon", "postmaster", "double-bounce");
+
+    private Addresses() {
+    }
+
+    /** Every address in the text, lower-cased, in order (repeats included). */
+    static List<String> in(String text) {
+        List<String> found = new ArrayList<>();
+        if (text.indexOf('@') < 0) {
+            return found;
+        }
+        Matcher matcher = ADDRESS.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1).toLowerCase(Locale.ROOT));
+        }
+        return found;
+    }
+
+    /** The first address in the text, or null. */
+    static String first(String text) {
+        List<String> found = in(text);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The addresses of an address-list header value ("A <a@x>, b@y"), lower-cased; unparseable entries are read as text. */
+    static List<String> ofHeader(String value) {
+        List<String> found = new ArrayList<>();
+        if (value == null || value.isBlank()) {
+            return found;
+        }
+        try {
+            for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
+                String plain = address.getAddress();
+                if (plain != null && plain.indexOf('@') > 0) {
+                    found.add(plain.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (AddressException unparseable) {
+            found.addAll(in(value));
+        }
+        return found;
+    }
+
+    static boolean isSystem(String address) {
+        int at = address.indexOf('@');
+        return at > 0 && SYSTEM_LOCAL_PARTS.contains(address.substring(0, at));
+    }
+}

@@ -80,8 +80,4 @@ public final class ParseCommand {
         }
         return node;
     }
-
-    public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out));
-    }
 }

@@ -82,8 +82,4 @@ public final class ParserBench {
             throw new UncheckedIOException("cannot read " + root, e);
         }
     }
-
-    public static void main(String[] args) {
-        run(List.of(args), System.out);
-    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.InvalidSettingsException;
+import io.stmails.mailbox.MailboxSchedule;
 import io.stmails.config.Settings;
 import io.stmails.store.dynamodb.Tables;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public record DeploymentConfig(
         Optional<String> secretArn,
         Ses ses,
         ApiThrottle apiThrottle,
-        List<MailboxSchedule> mailboxes,
+        List<MailboxSchedule.Entry> mailboxes,
         RetentionDays logRetention,
         Optional<String> alarmEmail) {
 
@@ -110,9 +111,9 @@ public record DeploymentConfig(
                     + " bytes; it travels in a Lambda environment variable (4 KB in all), so keep it under "
                     + MAX_SETTINGS_BYTES + " bytes");
         }
-        List<MailboxSchedule> mailboxes;
+        List<MailboxSchedule.Entry> mailboxes;
         try {
-            mailboxes = MailboxSchedule.enabledIn(settings.document().get("mailboxes"));
+            mailboxes = MailboxSchedule.entries(settings);
         } catch (InvalidSettingsException e) {
             throw new InvalidSettingsException("context " + SETTINGS + ": " + e.getMessage());
         }

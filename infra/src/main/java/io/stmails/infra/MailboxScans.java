@@ -1,5 +1,6 @@
 package io.stmails.infra;
 
+import io.stmails.mailbox.MailboxSchedule;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -20,20 +21,20 @@ final class MailboxScans extends Construct {
     static final int RULE_RETRY_ATTEMPTS = 2;
 
     MailboxScans(Construct scope, String id, List<StmailsFunction> scheduledFunctions,
-            List<MailboxSchedule> mailboxes, FailureQueues failures) {
+            List<MailboxSchedule.Entry> mailboxes, FailureQueues failures) {
         super(scope, id);
         if (mailboxes.isEmpty()) {
             return;
         }
         for (StmailsFunction function : scheduledFunctions) {
             IQueue undelivered = failures.create(function.spec().name() + "-delivery");
-            for (MailboxSchedule mailbox : mailboxes) {
-                Rule rule = Rule.Builder.create(this, function.spec().name() + "-" + constructId(mailbox.name()))
-                        .description("stmails: scan POP3 mailbox " + mailbox.name())
+            for (MailboxSchedule.Entry mailbox : mailboxes) {
+                Rule rule = Rule.Builder.create(this, function.spec().name() + "-" + constructId(mailbox.mailbox()))
+                        .description("stmails: scan POP3 mailbox " + mailbox.mailbox())
                         .schedule(Schedule.rate(Duration.minutes(mailbox.interval().toMinutes())))
                         .build();
                 rule.addTarget(new LambdaFunction(function.alias(), LambdaFunctionProps.builder()
-                        .event(scheduledEvent(mailbox.name()))
+                        .event(scheduledEvent(mailbox.mailbox()))
                         .deadLetterQueue(undelivered)
                         .retryAttempts(RULE_RETRY_ATTEMPTS)
                         // A scan that could not start within its interval is superseded by the next one.

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole system on one machine: embedded DynamoDB Local, the tables, every function behind
- * 127.0.0.1, and the stream feeding {@code bounce-actions}. Closing it stops taking requests,
- * lets the ones in progress finish, drains the stream batch in hand and closes the database.
+ * 127.0.0.1, the stream feeding {@code bounce-actions}, and the mailbox scan schedule. Closing it
+ * stops taking requests, lets the ones in progress and a running scan finish, drains the stream
+ * batch in hand and closes the database.
  */
 public final class LocalRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
@@ -30,12 +31,15 @@ public final class LocalRunner implements AutoCloseable {
     private final Services services;
     private final HttpFront http;
     private final StreamPoller poller;
+    private final MailboxScans mailboxScans;
 
-    private LocalRunner(EmbeddedDynamo dynamo, Services services, HttpFront http, StreamPoller poller) {
+    private LocalRunner(EmbeddedDynamo dynamo, Services services, HttpFront http, StreamPoller poller,
+            MailboxScans mailboxScans) {
         this.dynamo = dynamo;
         this.services = services;
         this.http = http;
         this.poller = poller;
+        this.mailboxScans = mailboxScans;
     }
 
     public static LocalRunner start(Config config) throws IOException {
@@ -58,7 +62,7 @@ public final class LocalRunner implements AutoCloseable {
             HttpFront http = new HttpFront(config.port(), functions, json);
             poller.start();
             http.start();
-            return new LocalRunner(dynamo, services, http, poller);
+            return new LocalRunner(dynamo, services, http, poller, new MailboxScans(config.settings(), functions, json));
         } catch (IOException | RuntimeException e) {
             dynamo.close();
             throw e;
@@ -78,6 +82,7 @@ public final class LocalRunner implements AutoCloseable {
     public void close() {
         http.close();
         try {
+            mailboxScans.close();
             poller.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

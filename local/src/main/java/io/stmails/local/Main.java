@@ -6,6 +6,8 @@ import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.Secrets;
 import io.stmails.config.Settings;
 import io.stmails.handler.Services;
+import io.stmails.mailbox.ParseCommand;
+import io.stmails.mailbox.ParserBench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -30,7 +32,9 @@ public final class Main {
             usage: java -jar local/target/stmails-local.jar [--port 9000] [--data ./.stmails-data | --in-memory]
                                                        [--settings FILE] [--secrets FILE]
                    java -jar local/target/stmails-local.jar export --url URL --format csv|jsonl --out FILE
+                   java -jar local/target/stmails-local.jar parse PATH...
                    java -jar local/target/stmails-local.jar bench-api [--bounces 100000]
+                   java -jar local/target/stmails-local.jar bench-parser DIR [SECONDS]
               STMAILS_API_USER / STMAILS_API_TOKEN add a full-permission API user; with no API user at all,
               one is generated and its token printed once.""";
 
@@ -51,6 +55,13 @@ public final class Main {
         }
         if (!args.isEmpty() && args.get(0).equals("bench-api")) {
             return ApiBench.run(args.subList(1, args.size()), out);
+        }
+        if (!args.isEmpty() && args.get(0).equals("parse")) {
+            return ParseCommand.run(args.subList(1, args.size()), out);
+        }
+        if (!args.isEmpty() && args.get(0).equals("bench-parser")) {
+            ParserBench.run(args.subList(1, args.size()), out);
+            return 0;
         }
         LocalRunner.Config config;
         try {

@@ -32,10 +32,10 @@ enum Deployment {
     /** Every kind of trigger, including functions being written now, and every opt-in. */
     EVERYTHING(withComingFunctions(), Map.of(
             SETTINGS, "{\"unknown_subscriber\": \"ignore\", \"mailboxes\": ["
-                    + "{\"name\": \"bounces\", \"enabled\": true, \"scan_interval\": \"5m\"},"
-                    + "{\"name\": \"support inbox\"},"
-                    + "{\"name\": \"old\", \"enabled\": false, \"scan_interval\": \"1m\"},"
-                    + "{\"name\": \"slow\", \"scan_interval\": \"1h30m\"}]}",
+                    + "{\"name\": \"bounces\", \"host\": \"pop.example.com\", \"username\": \"b\", \"enabled\": true, \"scan_interval\": \"5m\"},"
+                    + "{\"name\": \"support-inbox\", \"host\": \"pop.example.com\", \"username\": \"s\"},"
+                    + "{\"name\": \"old\", \"host\": \"pop.example.com\", \"username\": \"o\", \"enabled\": false, \"scan_interval\": \"1m\"},"
+                    + "{\"name\": \"slow\", \"host\": \"pop.example.com\", \"username\": \"w\", \"scan_interval\": \"1h30m\"}]}",
             SES_EVENTBRIDGE, "true",
             SES_IDENTITIES, "example.com, news@example.org",
             SES_CONFIGURATION_SET, "stmails-feedback",

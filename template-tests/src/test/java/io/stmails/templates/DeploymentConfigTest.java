@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stmails.infra.DeploymentConfig;
-import io.stmails.infra.MailboxSchedule;
+import io.stmails.mailbox.MailboxSchedule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +27,11 @@ class DeploymentConfigTest {
 
     @Test
     void aMailboxScheduleMustBeWholeMinutesAndNamesUnique() {
-        assertFails(Map.of(DeploymentConfig.SETTINGS, "{\"mailboxes\": [{\"name\": \"a\", \"scan_interval\": \"90s\"}]}"),
+        assertFails(Map.of(DeploymentConfig.SETTINGS, "{\"mailboxes\": [{\"name\": \"a\", \"host\": \"h\", \"username\": \"u\", \"scan_interval\": \"90s\"}]}"),
                 "mailboxes[0].scan_interval: '90s' must be whole minutes");
-        assertFails(Map.of(DeploymentConfig.SETTINGS, "{\"mailboxes\": [{\"name\": \"a\", \"scan_interval\": \"soon\"}]}"),
+        assertFails(Map.of(DeploymentConfig.SETTINGS, "{\"mailboxes\": [{\"name\": \"a\", \"host\": \"h\", \"username\": \"u\", \"scan_interval\": \"soon\"}]}"),
                 "mailboxes[0].scan_interval: 'soon' is not a duration");
-        assertFails(Map.of(DeploymentConfig.SETTINGS, "{\"mailboxes\": [{\"name\": \"a\"}, {\"name\": \"a\"}]}"),
+        assertFails(Map.of(DeploymentConfig.SETTINGS, "{\"mailboxes\": [{\"name\": \"a\", \"host\": \"h\", \"username\": \"u\"}, {\"name\": \"a\", \"host\": \"h\", \"username\": \"u\"}]}"),
                 "mailboxes[1].name: 'a' is used twice");
         assertFails(Map.of(DeploymentConfig.SETTINGS, "{\"mailboxes\": [{\"enabled\": true}]}"),
                 "mailboxes[0].name is required");
@@ -40,8 +40,8 @@ class DeploymentConfigTest {
     @Test
     void mailboxesDefaultToEnabledEveryFifteenMinutes() {
         DeploymentConfig config = config(Map.of(DeploymentConfig.SETTINGS,
-                "{\"mailboxes\": [{\"name\": \"a\"}, {\"name\": \"b\", \"enabled\": false}, {\"name\": \"c\", \"scan_interval\": \"2h\"}]}"));
-        assertEquals(List.of(new MailboxSchedule("a", Duration.ofMinutes(15)), new MailboxSchedule("c", Duration.ofHours(2))),
+                "{\"mailboxes\": [{\"name\": \"a\", \"host\": \"h\", \"username\": \"u\"}, {\"name\": \"b\", \"host\": \"h\", \"username\": \"u\", \"enabled\": false}, {\"name\": \"c\", \"host\": \"h\", \"username\": \"u\", \"scan_interval\": \"2h\"}]}"));
+        assertEquals(List.of(new MailboxSchedule.Entry("a", Duration.ofMinutes(15)), new MailboxSchedule.Entry("c", Duration.ofHours(2))),
                 config.mailboxes());
     }
 

@@ -89,7 +89,7 @@ class OptionsTest {
             assertEquals(1, event.path("resources").size());
             schedules.put(event.path("detail").path("mailbox").asText(), rule.path("ScheduleExpression").asText());
         }
-        assertEquals(Map.of("bounces", "rate(5 minutes)", "support inbox", "rate(15 minutes)",
+        assertEquals(Map.of("bounces", "rate(5 minutes)", "support-inbox", "rate(15 minutes)",
                 "slow", "rate(90 minutes)"), schedules, "the disabled mailbox has no schedule");
     }
 

@@ -67,9 +67,11 @@ public final class ProviderWebhook {
         try {
             ProviderCredentials credentials = new ProviderCredentials(name,
                     secrets.current().section(SECRETS_SECTION).get(name));
-            provider.verify(request, credentials, clock.get());
+            Instant now = clock.get();
+            provider.verify(request, credentials, now);
             Notification notification = provider.parse(request);
             record(name, notification.bounces());
+            provider.acknowledged(request, now);
             return notification.replyBody().map(this::reply).orElseGet(() -> responses.data(true));
         } catch (RejectedException e) {
             LOG.warn("{}: rejected a request: {}", name, e.getMessage());

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.config.Secrets;
 import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.http.HttpRequest;
@@ -129,6 +130,32 @@ public final class ProviderFixtures {
         String timestamp = Long.toString(at.getEpochSecond());
         HttpRequest request = withHeader(withBody(template, body), "X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
         return withHeader(request, "X-Twilio-Email-Event-Webhook-Signature", sendGridSignature(timestamp, body));
+    }
+
+    /**
+     * The Mailgun request {@code template} signed again with the test key, as Mailgun signs a new
+     * delivery: a fresh {@code token} and timestamp in the body's signature object, event-data unchanged.
+     */
+    public static HttpRequest signedMailgun(HttpRequest template, String token, Instant at) {
+        ObjectNode body = (ObjectNode) body(template);
+        String timestamp = Long.toString(at.getEpochSecond());
+        body.putObject("signature").put("token", token).put("timestamp", timestamp)
+                .put("signature", hmacHex(secretField("mailgun", "signing_key"), (timestamp + token).getBytes(StandardCharsets.UTF_8)));
+        return withBody(template, body.toString());
+    }
+
+    /** {@code body} as Svix delivers it with the Resend test secret: message {@code id}, signed at {@code at}. */
+    public static HttpRequest signedSvix(HttpRequest template, byte[] body, String id, Instant at) {
+        String secret = secretField("resend", "signing_secret");
+        String timestamp = Long.toString(at.getEpochSecond());
+        byte[] signature = Signatures.hmacSha256(Base64.getDecoder().decode(secret.substring("whsec_".length())),
+                (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
+        HttpRequest request = withHeader(withHeader(withBody(template, body), Svix.ID_HEADER, id), Svix.TIMESTAMP_HEADER, timestamp);
+        return withHeader(request, Svix.SIGNATURE_HEADER, "v1," + Base64.getEncoder().encodeToString(signature));
+    }
+
+    private static String secretField(String provider, String field) {
+        return secrets().section("providers").get(provider).get(field).asText();
     }
 
     public static String hmacHex(String key, byte[]... parts) {

@@ -22,6 +22,11 @@ public enum FunctionCatalog {
     WEBHOOK_FORWARDEMAIL("webhook-forwardemail", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("forwardemail")),
     WEBHOOK_LETTERMINT("webhook-lettermint", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("lettermint")),
     WEBHOOK_AZURE("webhook-azure", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("azure")),
+    WEBHOOK_MAILGUN("webhook-mailgun", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("mailgun")),
+    WEBHOOK_BREVO("webhook-brevo", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("brevo")),
+    WEBHOOK_MAILJET("webhook-mailjet", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("mailjet")),
+    WEBHOOK_SPARKPOST("webhook-sparkpost", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("sparkpost")),
+    WEBHOOK_RESEND("webhook-resend", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("resend")),
     API("api", "io.stmails.handler.ApiHandler", Trigger.HTTP,
             List.of(new Route("ANY", "/api/{proxy+}"))),
     BOUNCE_ACTIONS("bounce-actions", "io.stmails.handler.BounceActionsHandler", Trigger.DYNAMODB_STREAM, List.of());

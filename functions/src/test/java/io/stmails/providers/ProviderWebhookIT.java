@@ -335,6 +335,7 @@ class ProviderWebhookIT {
         ProviderWebhookHandler paused = new ProviderWebhookHandler(services(ALL_ENABLED.replaceFirst("\\{", "{\"enabled\": false,"),
                 ProviderFixtures.secrets(), DynamoDbLocal.freshTables()));
         assertEquals(503, paused.handleRequest(event("sendgrid", "bounce"), null).getStatusCode());
+        assertEquals(429, paused.handleRequest(event("brevo", "hard-bounce"), null).getStatusCode(), "Brevo drops events answered 5xx");
 
         ProviderWebhookHandler off = new ProviderWebhookHandler(services(ALL_ENABLED.replaceFirst("\\{", "{\"webhooks_enabled\": false,"),
                 ProviderFixtures.secrets(), DynamoDbLocal.freshTables()));

@@ -34,7 +34,7 @@ public final class SharedSecretAuth {
             throw credentials.missing("token, or username and password");
         }
         if (basicConfigured && (token.isEmpty() || presentsBasic(request))) {
-            BasicAuth.require(request, credentials.required("username"), credentials.required("password"));
+            BasicAuth.require(request, credentials);
             return;
         }
         requireToken(request, token.get());

@@ -1,11 +1,15 @@
 package io.stmails.providers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.config.Secrets;
+import io.stmails.domain.BounceEvent;
+import io.stmails.domain.BounceType;
 import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.http.HttpRequest;
 import java.io.IOException;
@@ -20,6 +24,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -156,6 +161,28 @@ public final class ProviderFixtures {
 
     private static String secretField(String provider, String field) {
         return secrets().section("providers").get(provider).get(field).asText();
+    }
+
+    /**
+     * Parses the fixture {@code events/<provider>/<fixture>.json} with {@code provider}: nothing to record when
+     * {@code type} is null, otherwise exactly one bounce of that type for {@code email}, linked to {@link #CAMPAIGN}.
+     */
+    public static void assertFixtureRecords(Provider provider, String fixture, String email, BounceType type) {
+        List<BounceEvent> bounces = provider.parse(providerRequest(provider.name(), fixture)).bounces();
+        if (type == null) {
+            assertEquals(List.of(), bounces, fixture);
+            return;
+        }
+        BounceEvent bounce = only(bounces);
+        assertEquals(email, bounce.email());
+        assertEquals(type, bounce.type());
+        assertEquals(provider.name(), bounce.source());
+        assertEquals(CAMPAIGN, bounce.campaignUuid());
+    }
+
+    public static BounceEvent only(List<BounceEvent> bounces) {
+        assertEquals(1, bounces.size(), bounces::toString);
+        return bounces.get(0);
     }
 
     public static String hmacHex(String key, byte[]... parts) {

@@ -4,6 +4,7 @@ import static io.stmails.providers.ProviderFixtures.CAMPAIGN;
 import static io.stmails.providers.ProviderFixtures.SIGNED_AT;
 import static io.stmails.providers.ProviderFixtures.SUBSCRIBER;
 import static io.stmails.providers.ProviderFixtures.credentials;
+import static io.stmails.providers.ProviderFixtures.only;
 import static io.stmails.providers.ProviderFixtures.providerRequest;
 import static io.stmails.providers.ProviderFixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,16 +93,7 @@ class BrevoTest {
             "delivered,             -,                            -",
     })
     void singleEvents(String fixture, String email, BounceType type) {
-        List<BounceEvent> bounces = brevo.parse(providerRequest("brevo", fixture)).bounces();
-        if (type == null) {
-            assertEquals(List.of(), bounces);
-            return;
-        }
-        BounceEvent bounce = only(bounces);
-        assertEquals(email, bounce.email());
-        assertEquals(type, bounce.type());
-        assertEquals(CAMPAIGN, bounce.campaignUuid());
-        assertEquals("brevo", bounce.source());
+        ProviderFixtures.assertFixtureRecords(brevo, fixture, email, type);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -182,10 +174,5 @@ class BrevoTest {
 
     private List<BounceEvent> parseBody(String body) {
         return brevo.parse(providerRequest(ProviderFixtures.withBody(request("brevo", "hard-bounce"), body))).bounces();
-    }
-
-    private static BounceEvent only(List<BounceEvent> bounces) {
-        assertEquals(1, bounces.size(), bounces::toString);
-        return bounces.get(0);
     }
 }

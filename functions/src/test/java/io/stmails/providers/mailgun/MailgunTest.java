@@ -4,6 +4,7 @@ import static io.stmails.providers.ProviderFixtures.CAMPAIGN;
 import static io.stmails.providers.ProviderFixtures.SIGNED_AT;
 import static io.stmails.providers.ProviderFixtures.SUBSCRIBER;
 import static io.stmails.providers.ProviderFixtures.credentials;
+import static io.stmails.providers.ProviderFixtures.only;
 import static io.stmails.providers.ProviderFixtures.providerRequest;
 import static io.stmails.providers.ProviderFixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -166,16 +167,7 @@ class MailgunTest {
             "delivered,                   -,                        -",
     })
     void fixtures(String fixture, String email, BounceType type) {
-        List<BounceEvent> bounces = mailgun.parse(providerRequest("mailgun", fixture)).bounces();
-        if (type == null) {
-            assertEquals(List.of(), bounces);
-            return;
-        }
-        BounceEvent bounce = only(bounces);
-        assertEquals(email, bounce.email());
-        assertEquals(type, bounce.type());
-        assertEquals("mailgun", bounce.source());
-        assertEquals(CAMPAIGN, bounce.campaignUuid());
+        ProviderFixtures.assertFixtureRecords(mailgun, fixture, email, type);
     }
 
     @ParameterizedTest(name = "{0} severity={1} reason={2} -> {3}")
@@ -265,10 +257,5 @@ class MailgunTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static BounceEvent only(List<BounceEvent> bounces) {
-        assertEquals(1, bounces.size(), bounces::toString);
-        return bounces.get(0);
     }
 }

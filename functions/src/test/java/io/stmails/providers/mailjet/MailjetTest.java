@@ -4,6 +4,7 @@ import static io.stmails.providers.ProviderFixtures.CAMPAIGN;
 import static io.stmails.providers.ProviderFixtures.SIGNED_AT;
 import static io.stmails.providers.ProviderFixtures.SUBSCRIBER;
 import static io.stmails.providers.ProviderFixtures.credentials;
+import static io.stmails.providers.ProviderFixtures.only;
 import static io.stmails.providers.ProviderFixtures.providerRequest;
 import static io.stmails.providers.ProviderFixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,15 +68,7 @@ class MailjetTest {
             "sent,               -,                        -",
     })
     void singleObjects(String fixture, String email, BounceType type) {
-        List<BounceEvent> bounces = mailjet.parse(providerRequest("mailjet", fixture)).bounces();
-        if (type == null) {
-            assertEquals(List.of(), bounces);
-            return;
-        }
-        BounceEvent bounce = only(bounces);
-        assertEquals(email, bounce.email());
-        assertEquals(type, bounce.type());
-        assertEquals(CAMPAIGN, bounce.campaignUuid());
+        ProviderFixtures.assertFixtureRecords(mailjet, fixture, email, type);
     }
 
     @ParameterizedTest(name = "{0} hard_bounce={1} error={2} -> {3}")
@@ -161,10 +154,5 @@ class MailjetTest {
 
     private List<BounceEvent> parseBody(String body) {
         return mailjet.parse(providerRequest(ProviderFixtures.withBody(request("mailjet", "bounce-hard"), body))).bounces();
-    }
-
-    private static BounceEvent only(List<BounceEvent> bounces) {
-        assertEquals(1, bounces.size(), bounces::toString);
-        return bounces.get(0);
     }
 }

@@ -4,6 +4,7 @@ import static io.stmails.providers.ProviderFixtures.CAMPAIGN;
 import static io.stmails.providers.ProviderFixtures.SIGNED_AT;
 import static io.stmails.providers.ProviderFixtures.SUBSCRIBER;
 import static io.stmails.providers.ProviderFixtures.credentials;
+import static io.stmails.providers.ProviderFixtures.only;
 import static io.stmails.providers.ProviderFixtures.providerRequest;
 import static io.stmails.providers.ProviderFixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,16 +104,7 @@ class ResendTest {
             "delivery-delayed,   -,                        -",
     })
     void fixtures(String fixture, String email, BounceType type) {
-        List<BounceEvent> bounces = resend.parse(providerRequest("resend", fixture)).bounces();
-        if (type == null) {
-            assertEquals(List.of(), bounces);
-            return;
-        }
-        BounceEvent bounce = only(bounces);
-        assertEquals(email, bounce.email());
-        assertEquals(type, bounce.type());
-        assertEquals(CAMPAIGN, bounce.campaignUuid());
-        assertEquals("resend", bounce.source());
+        ProviderFixtures.assertFixtureRecords(resend, fixture, email, type);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -187,10 +179,5 @@ class ResendTest {
         HttpRequest request = ProviderFixtures.signedSvix(request("resend", "bounced-permanent"), body.getBytes(StandardCharsets.UTF_8),
                 "msg_test", SIGNED_AT);
         return resend.parse(providerRequest(request)).bounces();
-    }
-
-    private static BounceEvent only(List<BounceEvent> bounces) {
-        assertEquals(1, bounces.size(), bounces::toString);
-        return bounces.get(0);
     }
 }

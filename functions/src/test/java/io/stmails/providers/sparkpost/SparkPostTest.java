@@ -1,9 +1,9 @@
 package io.stmails.providers.sparkpost;
 
-import static io.stmails.providers.ProviderFixtures.CAMPAIGN;
 import static io.stmails.providers.ProviderFixtures.SIGNED_AT;
 import static io.stmails.providers.ProviderFixtures.SUBSCRIBER;
 import static io.stmails.providers.ProviderFixtures.credentials;
+import static io.stmails.providers.ProviderFixtures.only;
 import static io.stmails.providers.ProviderFixtures.providerRequest;
 import static io.stmails.providers.ProviderFixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,11 +84,7 @@ class SparkPostTest {
             "policy-rejection,         suppressed@example.com,   HARD",
     })
     void singleEventBatches(String fixture, String email, BounceType type) {
-        BounceEvent bounce = only(sparkPost.parse(providerRequest("sparkpost", fixture)).bounces());
-        assertEquals(email, bounce.email());
-        assertEquals(type, bounce.type());
-        assertEquals(CAMPAIGN, bounce.campaignUuid());
-        assertEquals("sparkpost", bounce.source());
+        ProviderFixtures.assertFixtureRecords(sparkPost, fixture, email, type);
     }
 
     @ParameterizedTest
@@ -159,10 +155,5 @@ class SparkPostTest {
 
     private List<BounceEvent> parseBody(String body) {
         return sparkPost.parse(providerRequest(ProviderFixtures.withBody(request("sparkpost", "ping"), body))).bounces();
-    }
-
-    private static BounceEvent only(List<BounceEvent> bounces) {
-        assertEquals(1, bounces.size(), bounces::toString);
-        return bounces.get(0);
     }
 }

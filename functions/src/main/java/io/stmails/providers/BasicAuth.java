@@ -11,8 +11,17 @@ public final class BasicAuth {
     private BasicAuth() {
     }
 
-    /** @throws RejectedException unless the request carries exactly these credentials */
-    public static void require(ProviderRequest request, String username, String password) {
+    /**
+     * The credentials configured in the provider's secrets {@code username} and {@code password}.
+     *
+     * @throws RejectedException unless the request carries exactly these credentials
+     * @throws io.stmails.config.InvalidSettingsException either secret is missing
+     */
+    public static void require(ProviderRequest request, ProviderCredentials credentials) {
+        require(request, credentials.required("username"), credentials.required("password"));
+    }
+
+    private static void require(ProviderRequest request, String username, String password) {
         String header = request.header("authorization")
                 .orElseThrow(() -> new RejectedException("missing Authorization header (expected Basic credentials)", CHALLENGE))
                 .trim();

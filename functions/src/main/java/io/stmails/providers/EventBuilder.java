@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -62,6 +65,20 @@ public final class EventBuilder {
                 this.occurredAt = OffsetDateTime.parse(rfc3339.trim()).toInstant();
             } catch (DateTimeParseException e) {
                 LOG.debug("{}: event time '{}' is not RFC 3339; using the time of receipt", provider, rfc3339);
+            }
+        }
+        return this;
+    }
+
+    /** Unix seconds as a number or a numeric string, fractions allowed; anything else leaves the time to the recorder. */
+    public EventBuilder occurredAtUnixSeconds(JsonNode seconds) {
+        if (seconds != null && (seconds.isNumber() || seconds.isTextual())) {
+            try {
+                BigDecimal value = new BigDecimal(seconds.asText().trim());
+                BigDecimal whole = value.setScale(0, RoundingMode.FLOOR);
+                this.occurredAt = Instant.ofEpochSecond(whole.longValueExact(), value.subtract(whole).movePointRight(9).intValue());
+            } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
+                LOG.debug("{}: event time '{}' is not Unix seconds; using the time of receipt", provider, seconds);
             }
         }
         return this;

@@ -1,6 +1,8 @@
 package io.stmails.providers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.domain.Uuids;
 import java.util.Iterator;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import java.util.Set;
 public record Link(String campaignUuid, String subscriberUuid) {
     public static final Link NONE = new Link(null, null);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> CAMPAIGN_KEYS = Set.of("campaignuuid", "xlistmonkcampaign");
     private static final Set<String> SUBSCRIBER_KEYS = Set.of("subscriberuuid", "xlistmonksubscriber");
 
@@ -42,6 +45,26 @@ public record Link(String campaignUuid, String subscriberUuid) {
             link = link.or(of(header.path("name").asText(""), header.path("value")));
         }
         return link;
+    }
+
+    /**
+     * From a free-text value the provider echoes back (Brevo's {@code X-Mailin-custom}, Mailjet's
+     * {@code X-MJ-EventPayload} and {@code X-MJ-CustomID}): a JSON object with the keys above, or a bare
+     * campaign UUID, which is all a static per-campaign header can carry.
+     */
+    public static Link fromEcho(String text) {
+        String value = text == null ? "" : text.trim();
+        if (Uuids.isWellFormed(value)) {
+            return new Link(value.toLowerCase(Locale.ROOT), null);
+        }
+        if (!value.startsWith("{")) {
+            return NONE;
+        }
+        try {
+            return fromFields(JSON.readTree(value));
+        } catch (JsonProcessingException e) {
+            return NONE;
+        }
     }
 
     /** This link, with what it lacks taken from {@code fallback}. */

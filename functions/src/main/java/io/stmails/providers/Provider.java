@@ -32,6 +32,14 @@ public interface Provider {
      */
     Notification parse(ProviderRequest request);
 
+    /**
+     * Called once everything the request reported is durably recorded, just before it is acknowledged;
+     * e.g. to remember a one-time token, so that it is spent only by a request that succeeded and a
+     * retry after a storage failure still gets through.
+     */
+    default void acknowledged(ProviderRequest request, Instant now) {
+    }
+
     /** The answer to a forged or unauthenticated request. */
     default int rejectedStatus() {
         return 401;

@@ -2,6 +2,7 @@ package io.stmails.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.config.InvalidSettingsException;
+import java.util.Optional;
 
 /**
  * One provider's section of the secrets document ({@code providers.<name>}): keys, passwords, shared
@@ -26,6 +27,20 @@ public final class ProviderCredentials {
             throw new InvalidSettingsException(prefix + "." + field + " must be a string");
         }
         return value.asText();
+    }
+
+    /** A string that may be absent (null, missing or blank); present but not a string is an error. */
+    public Optional<String> optional(String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            return Optional.empty();
+        }
+        return Optional.of(required(field));
+    }
+
+    /** An error for a provider that accepts one of several credentials and has none of them. */
+    public InvalidSettingsException missing(String alternatives) {
+        return new InvalidSettingsException(prefix + " needs " + alternatives + " while the provider is enabled");
     }
 
     /** An error about a field whose value is present but unusable (e.g. a key that does not parse). */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.http.HttpRequest;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** A webhook request as a provider sees it: the raw body bytes (what signatures cover), headers, and the body as JSON. */
@@ -52,6 +54,28 @@ public final class ProviderRequest {
             throw new InvalidPayloadException(sender + " posts a JSON array of events");
         }
         return parsed;
+    }
+
+    /**
+     * The events of a provider that posts either one JSON object or, when batching is on, an array of
+     * them; each element must be an object.
+     */
+    public List<JsonNode> jsonObjects(String sender) {
+        JsonNode body = json();
+        if (body.isObject()) {
+            return List.of(body);
+        }
+        if (!body.isArray()) {
+            throw new InvalidPayloadException(sender + " posts a JSON object or an array of them");
+        }
+        List<JsonNode> events = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            if (!body.get(i).isObject()) {
+                throw new InvalidPayloadException("event " + i + " is not an object");
+            }
+            events.add(body.get(i));
+        }
+        return events;
     }
 
     /** The body parsed as JSON (once). */

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.config.InvalidSettingsException;
 import io.stmails.providers.azure.Azure;
+import io.stmails.providers.brevo.Brevo;
 import io.stmails.providers.forwardemail.ForwardEmail;
 import io.stmails.providers.lettermint.Lettermint;
+import io.stmails.providers.mailgun.Mailgun;
+import io.stmails.providers.mailjet.Mailjet;
 import io.stmails.providers.postmark.Postmark;
+import io.stmails.providers.resend.Resend;
 import io.stmails.providers.sendgrid.SendGrid;
+import io.stmails.providers.sparkpost.SparkPost;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +43,11 @@ public final class ProviderSettings {
         PROVIDERS.put(ForwardEmail.NAME, ForwardEmail::new);
         PROVIDERS.put(Lettermint.NAME, Lettermint::new);
         PROVIDERS.put(Azure.NAME, Azure::new);
+        PROVIDERS.put(Mailgun.NAME, Mailgun::new);
+        PROVIDERS.put(Brevo.NAME, Brevo::new);
+        PROVIDERS.put(Mailjet.NAME, Mailjet::new);
+        PROVIDERS.put(SparkPost.NAME, SparkPost::new);
+        PROVIDERS.put(Resend.NAME, Resend::new);
     }
 
     private final Map<String, Provider> enabled;

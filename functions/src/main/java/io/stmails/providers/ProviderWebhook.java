@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
  * bounce through the shared recorder, and only then acknowledges. Each provider says which statuses
  * mean "rejected" and "retry" to it.
  *
- * <p>Answers: 404 when webhooks are switched off, 503 when bounce processing is, 400 {@code Unknown
- * service.} for a disabled or unknown provider, the provider's rejected status for a bad signature or
- * credentials, 400 {@code Invalid data: ...} for a body the provider does not send, the provider's
- * retry status for a storage failure or missing credentials, and otherwise 200 (also when every
- * event was understood and ignored, so the provider does not retry).
+ * <p>Answers: 404 when webhooks are switched off, 400 {@code Unknown service.} for a disabled or unknown
+ * provider, the provider's rejected status for a bad signature or credentials, 400 {@code Invalid data: ...}
+ * for a body the provider does not send, the provider's retry status when bounce processing is switched
+ * off, for a storage failure or for missing credentials, and otherwise 200 (also when every event was
+ * understood and ignored, so the provider does not retry).
  */
 public final class ProviderWebhook {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderWebhook.class);
@@ -58,7 +58,7 @@ public final class ProviderWebhook {
 
     public HttpResponse handle(HttpRequest request) {
         Optional<Provider> provider = providers.enabled(providerName(request.path()));
-        return gate.provider(provider.isPresent())
+        return gate.provider(provider.isPresent(), provider.map(Provider::retryStatus).orElse(503))
                 .orElseGet(() -> handle(provider.get(), new ProviderRequest(request, json)));
     }
 
@@ -67,9 +67,11 @@ public final class ProviderWebhook {
         try {
             ProviderCredentials credentials = new ProviderCredentials(name,
                     secrets.current().section(SECRETS_SECTION).get(name));
-            provider.verify(request, credentials, clock.get());
+            Instant now = clock.get();
+            provider.verify(request, credentials, now);
             Notification notification = provider.parse(request);
             record(name, notification.bounces());
+            provider.acknowledged(request, now);
             return notification.replyBody().map(this::reply).orElseGet(() -> responses.data(true));
         } catch (RejectedException e) {
             LOG.warn("{}: rejected a request: {}", name, e.getMessage());

@@ -16,9 +16,14 @@ public final class Signatures {
 
     /** HMAC-SHA256 with a UTF-8 key over the concatenation of {@code parts}. */
     public static byte[] hmacSha256(String key, byte[]... parts) {
+        return hmacSha256(key.getBytes(StandardCharsets.UTF_8), parts);
+    }
+
+    /** HMAC-SHA256 with a binary key (e.g. a decoded base64 secret) over the concatenation of {@code parts}. */
+    public static byte[] hmacSha256(byte[] key, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             for (byte[] part : parts) {
                 mac.update(part);
             }

@@ -23,14 +23,24 @@ public final class WebhookGate {
 
     /** 503 when bounce processing is switched off. */
     public Optional<HttpResponse> processingOff() {
+        return processingOff(503);
+    }
+
+    /** @param retryStatus the status that makes the sender deliver again later (Brevo drops events answered 5xx) */
+    private Optional<HttpResponse> processingOff(int retryStatus) {
         return settings.enabled() ? Optional.empty()
-                : Optional.of(responses.error(503, "Bounce processing is disabled (settings: enabled is false)."));
+                : Optional.of(responses.error(retryStatus, "Bounce processing is disabled (settings: enabled is false)."));
     }
 
     /** For {@code /webhooks/service/<provider>}: the two switches above, then 400 {@code Unknown service.} for a provider that is off. */
     public Optional<HttpResponse> provider(boolean providerEnabled) {
+        return provider(providerEnabled, 503);
+    }
+
+    /** As {@link #provider(boolean)}, answering switched-off processing with the provider's own retry status. */
+    public Optional<HttpResponse> provider(boolean providerEnabled, int retryStatus) {
         return webhooksOff()
-                .or(this::processingOff)
+                .or(() -> processingOff(retryStatus))
                 .or(() -> providerEnabled ? Optional.empty() : Optional.of(responses.error(400, "Unknown service.")));
     }
 }

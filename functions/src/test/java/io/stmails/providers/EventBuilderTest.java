@@ -9,6 +9,8 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EventBuilderTest {
 
@@ -31,6 +33,24 @@ class EventBuilderTest {
         BounceEvent bounce = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com")
                 .occurredAt("yesterday").meta(ProviderFixtures.JSON.createObjectNode()).dedupeKey("x").build().orElseThrow();
         assertNull(bounce.occurredAt());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1772445580            | 2026-03-02T09:59:40Z",
+            "\"1772445580\"        | 2026-03-02T09:59:40Z",
+            "1772445580.818328     | 2026-03-02T09:59:40.818328Z",
+            "\" 1772445580.5 \"    | 2026-03-02T09:59:40.500Z",
+            "\"yesterday\"         | ",
+            "1e30                  | ",
+            "true                  | ",
+            "-1.25                 | 1969-12-31T23:59:58.750Z",
+            "null                  | ",
+    })
+    void unixSecondsAsNumberOrTextWithFractions(String json, String expected) throws Exception {
+        BounceEvent bounce = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com")
+                .occurredAtUnixSeconds(ProviderFixtures.JSON.readTree(json)).dedupeKey("x").build().orElseThrow();
+        assertEquals(expected == null ? null : Instant.parse(expected), bounce.occurredAt());
     }
 
     @Test

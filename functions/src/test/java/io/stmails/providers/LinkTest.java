@@ -45,6 +45,23 @@ class LinkTest {
         assertEquals(new Link(CAMPAIGN.toLowerCase(java.util.Locale.ROOT), SUBSCRIBER), fromHeaders.or(fromMetadata));
     }
 
+    @Test
+    void echoedTextIsAJsonObjectOrABareCampaignUuid() {
+        String campaign = CAMPAIGN.toLowerCase(java.util.Locale.ROOT);
+        assertEquals(new Link(campaign, SUBSCRIBER), Link.fromEcho(
+                "{\"campaign_uuid\": \"" + CAMPAIGN + "\", \"subscriber_uuid\": \"" + SUBSCRIBER + "\"}"));
+        assertEquals(new Link(campaign, null), Link.fromEcho(" {\"X-Listmonk-Campaign\":\"" + CAMPAIGN + "\"} "));
+        assertEquals(new Link(campaign, null), Link.fromEcho(" " + CAMPAIGN + " "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "march-newsletter", "{not json", "[\"6f1c2f0e-8a57-4b8e-9a3e-2f1d4c5b6a70\"]",
+            "{\"campaign\": \"6f1c2f0e-8a57-4b8e-9a3e-2f1d4c5b6a70\"}", "campaign_uuid=6f1c2f0e-8a57-4b8e-9a3e-2f1d4c5b6a70"})
+    void echoedTextWithoutAUsableUuidLinksNothing(String text) {
+        assertEquals(Link.NONE, Link.fromEcho(text));
+        assertEquals(Link.NONE, Link.fromEcho(null));
+    }
+
     private static JsonNode json(String text) {
         try {
             return ProviderFixtures.JSON.readTree(text);

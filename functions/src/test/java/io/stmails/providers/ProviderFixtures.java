@@ -1,10 +1,15 @@
 package io.stmails.providers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.config.Secrets;
+import io.stmails.domain.BounceEvent;
+import io.stmails.domain.BounceType;
 import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.http.HttpRequest;
 import java.io.IOException;
@@ -19,6 +24,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -129,6 +135,54 @@ public final class ProviderFixtures {
         String timestamp = Long.toString(at.getEpochSecond());
         HttpRequest request = withHeader(withBody(template, body), "X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
         return withHeader(request, "X-Twilio-Email-Event-Webhook-Signature", sendGridSignature(timestamp, body));
+    }
+
+    /**
+     * The Mailgun request {@code template} signed again with the test key, as Mailgun signs a new
+     * delivery: a fresh {@code token} and timestamp in the body's signature object, event-data unchanged.
+     */
+    public static HttpRequest signedMailgun(HttpRequest template, String token, Instant at) {
+        ObjectNode body = (ObjectNode) body(template);
+        String timestamp = Long.toString(at.getEpochSecond());
+        body.putObject("signature").put("token", token).put("timestamp", timestamp)
+                .put("signature", hmacHex(secretField("mailgun", "signing_key"), (timestamp + token).getBytes(StandardCharsets.UTF_8)));
+        return withBody(template, body.toString());
+    }
+
+    /** {@code body} as Svix delivers it with the Resend test secret: message {@code id}, signed at {@code at}. */
+    public static HttpRequest signedSvix(HttpRequest template, byte[] body, String id, Instant at) {
+        String secret = secretField("resend", "signing_secret");
+        String timestamp = Long.toString(at.getEpochSecond());
+        byte[] signature = Signatures.hmacSha256(Base64.getDecoder().decode(secret.substring("whsec_".length())),
+                (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
+        HttpRequest request = withHeader(withHeader(withBody(template, body), Svix.ID_HEADER, id), Svix.TIMESTAMP_HEADER, timestamp);
+        return withHeader(request, Svix.SIGNATURE_HEADER, "v1," + Base64.getEncoder().encodeToString(signature));
+    }
+
+    private static String secretField(String provider, String field) {
+        return secrets().section("providers").get(provider).get(field).asText();
+    }
+
+    /**
+     * Parses the fixture {@code events/<provider>/<fixture>.json} with {@code provider}: nothing to record when
+     * {@code type} is null, otherwise exactly one bounce of that type for {@code email}, linked to {@link #CAMPAIGN}.
+     */
+    public static void assertFixtureRecords(Provider provider, String fixture, String email, BounceType type) {
+        List<BounceEvent> bounces = provider.parse(providerRequest(provider.name(), fixture)).bounces();
+        if (type == null) {
+            assertEquals(List.of(), bounces, fixture);
+            return;
+        }
+        BounceEvent bounce = only(bounces);
+        assertEquals(email, bounce.email());
+        assertEquals(type, bounce.type());
+        assertEquals(provider.name(), bounce.source());
+        assertEquals(CAMPAIGN, bounce.campaignUuid());
+    }
+
+    public static BounceEvent only(List<BounceEvent> bounces) {
+        assertEquals(1, bounces.size(), bounces::toString);
+        return bounces.get(0);
     }
 
     public static String hmacHex(String key, byte[]... parts) {

@@ -53,6 +53,10 @@ class ProviderSettingsTest {
             "{\"azure\": {\"shared_secret_header\": \" \"}}            | providers.azure.shared_secret_header must be",
             "{\"postmark\": {\"enabled\": true, \"password\": \"x\"}}  | providers.postmark.password: unknown setting (known: enabled)",
             "{\"sendgrid\": {\"replay_window\": 60}}                   | providers.sendgrid.replay_window: unknown setting",
+            "{\"mailgun\": {\"replay_window_seconds\": -5}}            | providers.mailgun.replay_window_seconds must be",
+            "{\"brevo\": {\"token_header\": 7}}                        | providers.brevo.token_header must be",
+            "{\"mailjet\": {\"token_header\": \"X-Key\"}}              | providers.mailjet.token_header: unknown setting (known: enabled)",
+            "{\"resend\": {\"signing_secret\": \"whsec_x\"}}           | providers.resend.signing_secret: unknown setting",
     })
     void invalidSettingsNameTheField(String json, String message) {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> parse(json));
@@ -79,6 +83,10 @@ class ProviderSettingsTest {
         assertEquals(300, described.get("sendgrid").get("replay_window_seconds").intValue());
         assertFalse(described.get("postmark").get("enabled").booleanValue());
         assertEquals("X-Listmonk-Webhook-Secret", described.get("azure").get("shared_secret_header").asText());
+        assertEquals("Authorization", described.get("brevo").get("token_header").asText());
+        assertEquals("X-Api-Key", described.get("sparkpost").get("token_header").asText());
+        assertEquals(300, described.get("mailgun").get("replay_window_seconds").intValue());
+        assertEquals(300, described.get("resend").get("replay_window_seconds").intValue());
     }
 
     @Test

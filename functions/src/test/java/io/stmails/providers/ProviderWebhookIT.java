@@ -22,6 +22,7 @@ import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The provider functions end to end: fixture requests through the handler and the real recorder on DynamoDB Local. */
 class ProviderWebhookIT {
-    private static final String ALL_ENABLED = "{\"providers\": {\"sendgrid\": {\"enabled\": true}, \"postmark\": {\"enabled\": true},"
-            + " \"forwardemail\": {\"enabled\": true}, \"lettermint\": {\"enabled\": true}, \"azure\": {\"enabled\": true}}}";
+    private static final String ALL_ENABLED = ProviderSettings.names().stream()
+            .map(name -> "\"" + name + "\": {\"enabled\": true}")
+            .collect(Collectors.joining(", ", "{\"providers\": {", "}}"));
 
     private final AtomicReference<Instant> now = new AtomicReference<>(SIGNED_AT.plusSeconds(2));
     private Services services;
@@ -63,6 +65,26 @@ class ProviderWebhookIT {
             "lettermint,   soft-bounced,              full.mailbox@example.net, SOFT,      " + CAMPAIGN,
             "lettermint,   spam-complaint,            angry.reader@example.com, COMPLAINT, " + CAMPAIGN,
             "azure,        delivery-report-bounced,   gone.user@example.org,    HARD,      ",
+            "brevo,        hard-bounce,               gone.user@example.org,    HARD,      " + CAMPAIGN,
+            "brevo,        soft-bounce,               full.mailbox@example.net, SOFT,      " + CAMPAIGN,
+            "brevo,        blocked,                   suppressed@example.com,   HARD,      " + CAMPAIGN,
+            "brevo,        invalid-email,             no.such.user@example.invalid, HARD,  " + CAMPAIGN,
+            "brevo,        spam,                      complainer@example.com,   COMPLAINT, " + CAMPAIGN,
+            "brevo,        complaint,                 angry.reader@example.com, COMPLAINT, " + CAMPAIGN,
+            "brevo,        marketing-hard-bounce,     gone.user@example.org,    HARD,      ",
+            "mailjet,      bounce-hard,               gone.user@example.org,    HARD,      " + CAMPAIGN,
+            "mailjet,      bounce-soft,               full.mailbox@example.net, SOFT,      " + CAMPAIGN,
+            "mailjet,      blocked-preblocked,        suppressed@example.com,   HARD,      " + CAMPAIGN,
+            "mailjet,      spam,                      angry.reader@example.com, COMPLAINT, " + CAMPAIGN,
+            "sparkpost,    bounce-invalid-recipient,  gone.user@example.org,    HARD,      " + CAMPAIGN,
+            "sparkpost,    bounce-mailbox-full,       full.mailbox@example.net, SOFT,      " + CAMPAIGN,
+            "sparkpost,    out-of-band,               moved.away@example.com,   HARD,      " + CAMPAIGN,
+            "sparkpost,    spam-complaint,            angry.reader@example.com, COMPLAINT, " + CAMPAIGN,
+            "sparkpost,    policy-rejection,          suppressed@example.com,   HARD,      " + CAMPAIGN,
+            "resend,       bounced-permanent,         gone.user@example.org,    HARD,      " + CAMPAIGN,
+            "resend,       bounced-transient,         full.mailbox@example.net, SOFT,      " + CAMPAIGN,
+            "resend,       bounced-suppressed,        suppressed@example.com,   HARD,      " + CAMPAIGN,
+            "resend,       complained,                angry.reader@example.com, COMPLAINT, " + CAMPAIGN,
     })
     void eachRealPayloadRecordsItsBounceExactlyOnce(String provider, String fixture, String email, BounceType type,
             String campaign) {
@@ -123,13 +145,15 @@ class ProviderWebhookIT {
         assertEquals(Instant.ofEpochSecond(1600112492), bounces.get(0).createdAt());
     }
 
-    @Test
-    void bounceLinksToTheSubscriberByUuidBeforeEmail() {
+    @ParameterizedTest(name = "{0}/{1}")
+    @CsvSource({"postmark, bounce-hard", "mailgun, failed-permanent", "brevo, hard-bounce", "mailjet, bounce-hard",
+            "sparkpost, bounce-invalid-recipient", "resend, bounced-permanent"})
+    void bounceLinksToTheSubscriberByUuidBeforeEmail(String provider, String fixture) {
         Subscriber known = new Subscriber(SUBSCRIBER, "renamed@example.com", "Renamed", SubscriberStatus.ENABLED, Map.of(),
                 SIGNED_AT, SIGNED_AT, 1);
         services.subscribers().create(known);
 
-        assertEquals(200, handler.handleRequest(event("postmark", "bounce-hard"), null).getStatusCode());
+        assertEquals(200, handler.handleRequest(event(provider, fixture), null).getStatusCode());
 
         List<Bounce> bounces = services.bounces().listBySubscriber(SUBSCRIBER);
         assertEquals(1, bounces.size());
@@ -159,29 +183,109 @@ class ProviderWebhookIT {
     }
 
     @ParameterizedTest(name = "{0}/{1}")
+    @CsvSource({"brevo, batch-every-event", "mailjet, grouped-events", "sparkpost, batch-every-event"})
+    void batchesRecordEachBounceOnceEvenWhenDeliveredAgain(String provider, String fixture) {
+        assertEquals(200, handler.handleRequest(event(provider, fixture), null).getStatusCode());
+        assertEquals(200, handler.handleRequest(event(provider, fixture), null).getStatusCode());
+
+        Map<String, BounceType> expected = new HashMap<>(Map.of(
+                "gone.user@example.org", BounceType.HARD, "full.mailbox@example.net", BounceType.SOFT,
+                "suppressed@example.com", BounceType.HARD));
+        switch (provider) {
+            case "brevo" -> expected.putAll(Map.of("complainer@example.com", BounceType.COMPLAINT,
+                    "angry.reader@example.com", BounceType.COMPLAINT, "no.such.user@example.invalid", BounceType.HARD));
+            case "mailjet" -> expected.put("angry.reader@example.com", BounceType.COMPLAINT);
+            default -> expected.putAll(Map.of("angry.reader@example.com", BounceType.COMPLAINT,
+                    "no.mx@example.net", BounceType.SOFT, "moved.away@example.com", BounceType.HARD));
+        }
+        expected.forEach((email, type) -> assertEquals(type, only(email), email));
+        for (String notABounce : List.of("reader@example.com", "slow.mx@example.com", "left@example.com", "broken@example.com",
+                "greylisted@example.net", "twice@example.com", "on.holiday@example.com")) {
+            assertTrue(services.subscribers().findByEmail(notABounce).isEmpty(), notABounce + " must not be touched");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"failed-permanent, gone.user@example.org, HARD", "failed-temporary, full.mailbox@example.net, SOFT",
+            "failed-suppress-bounce, suppressed@example.com, HARD", "failed-suppress-complaint, complainer@example.com, COMPLAINT",
+            "complained, angry.reader@example.com, COMPLAINT"})
+    void mailgunRecordsOnceRefusesTheReplayedTokenWith406AndAcceptsARedeliverySignedAgain(String fixture, String email,
+            BounceType type) {
+        APIGatewayV2HTTPResponse first = handler.handleRequest(event("mailgun", fixture), null);
+        APIGatewayV2HTTPResponse replayed = handler.handleRequest(event("mailgun", fixture), null);
+        now.set(SIGNED_AT.plusSeconds(900));
+        APIGatewayV2HTTPEvent redelivered = event("mailgun", fixture);
+        redelivered.setBody(ProviderFixtures.signedMailgun(ProviderFixtures.request("mailgun", fixture), "redelivery-token",
+                now.get()).bodyText());
+        APIGatewayV2HTTPResponse again = handler.handleRequest(redelivered, null);
+
+        assertEquals(200, first.getStatusCode(), first.getBody());
+        assertEquals(406, replayed.getStatusCode(), replayed.getBody());
+        assertTrue(replayed.getBody().contains("already used"), replayed.getBody());
+        assertEquals(200, again.getStatusCode(), again.getBody());
+        List<Bounce> bounces = bouncesOf(email);
+        assertEquals(List.of(type), bounces.stream().map(Bounce::type).toList());
+        assertEquals(CAMPAIGN, bounces.get(0).campaignUuid());
+        assertEquals("mailgun", bounces.get(0).source());
+    }
+
+    @Test
+    void mailgunTokenIsNotSpentByARequestThatFailedToRecordSoItsRetryGetsThrough() {
+        ProviderWebhookHandler failing = new ProviderWebhookHandler(
+                services(ALL_ENABLED, ProviderFixtures.secrets(), Tables.withPrefix("never-created-")));
+        assertEquals(503, failing.handleRequest(event("mailgun", "failed-permanent"), null).getStatusCode());
+        assertEquals(503, failing.handleRequest(event("mailgun", "failed-permanent"), null).getStatusCode(),
+                "the same runtime treats the retry as a retry, not as a replay (406 would make Mailgun drop it)");
+
+        assertEquals(200, handler.handleRequest(event("mailgun", "failed-permanent"), null).getStatusCode());
+        assertEquals(List.of(BounceType.HARD), bouncesOf("gone.user@example.org").stream().map(Bounce::type).toList());
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
     @CsvSource({"sendgrid, delivered-and-opened", "postmark, delivery", "postmark, open", "postmark, click",
-            "postmark, subscription-change", "postmark, bounce-autoresponder", "lettermint, delivered", "lettermint, webhook-test"})
+            "postmark, subscription-change", "postmark, bounce-autoresponder", "lettermint, delivered", "lettermint, webhook-test",
+            "mailgun, delivered", "mailgun, failed-suppress-unsubscribe", "brevo, deferred", "brevo, delivered", "mailjet, sent",
+            "mailjet, blocked-duplicate", "sparkpost, ping", "sparkpost, delivery", "resend, delivered", "resend, delivery-delayed"})
     void understoodEventsThatAreNotBouncesAre200AndRecordNothing(String provider, String fixture) {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event(provider, fixture), null);
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertTrue(services.subscribers().findByEmail("reader@example.com").isEmpty());
-        assertTrue(services.subscribers().findByEmail("on.holiday@example.com").isEmpty());
-        assertTrue(services.subscribers().findByEmail("gone.user@example.org").isEmpty());
+        assertEquals("{\"data\":true}", response.getBody());
+        for (String email : List.of("reader@example.com", "on.holiday@example.com", "gone.user@example.org", "left@example.com",
+                "slow.mx@example.com", "twice@example.com")) {
+            assertTrue(services.subscribers().findByEmail(email).isEmpty(), email);
+        }
     }
 
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource({"sendgrid, bounce", "postmark, bounce-hard", "forwardemail, bounce-recipient", "lettermint, hard-bounced",
-            "azure, delivery-report-bounced"})
+            "azure, delivery-report-bounced", "brevo, hard-bounce", "brevo, batch-every-event", "mailjet, bounce-hard",
+            "sparkpost, bounce-invalid-recipient", "sparkpost, batch-every-event", "resend, bounced-permanent"})
     void forgedRequestsAreRejectedAndRecordNothing(String provider, String fixture) {
         APIGatewayV2HTTPEvent tampered = event(provider, fixture);
         tampered.setBody(tampered.getBody().replace("example.org", "example.orq"));
         tampered.setRawQueryString("code=guess");
         tampered.getHeaders().put("authorization", "Basic cG9zdG1hcmstaG9vazpndWVzcw==");
+        tampered.getHeaders().put("x-api-key", "guess");
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(tampered, null);
 
         assertEquals(401, response.getStatusCode(), response.getBody());
         assertTrue(services.subscribers().findByEmail("gone.user@example.orq").isEmpty());
+        assertTrue(services.subscribers().findByEmail("gone.user@example.org").isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"wrong key", "tampered token", "missing signature"})
+    void forgedMailgunRequestsAre406AndRecordNothing(String forgery) {
+        APIGatewayV2HTTPEvent forged = event("mailgun", "failed-permanent");
+        switch (forgery) {
+            case "wrong key" -> forged.setBody(forged.getBody().replaceFirst("\"signature\": \"[0-9a-f]+\"",
+                    "\"signature\": \"" + ProviderFixtures.hmacHex("key-guess", "1772445600token".getBytes(StandardCharsets.UTF_8)) + "\""));
+            case "tampered token" -> forged.setBody(forged.getBody().replaceFirst("\"token\": \"3f6c", "\"token\": \"3f6d"));
+            default -> forged.setBody(forged.getBody().replaceFirst("\"signature\": \\{", "\"unsigned\": {"));
+        }
+        APIGatewayV2HTTPResponse response = handler.handleRequest(forged, null);
+        assertEquals(406, response.getStatusCode(), response.getBody());
         assertTrue(services.subscribers().findByEmail("gone.user@example.org").isEmpty());
     }
 
@@ -195,10 +299,11 @@ class ProviderWebhookIT {
     }
 
     @ParameterizedTest(name = "{0}/{1}")
-    @CsvSource({"sendgrid, bounce", "lettermint, hard-bounced"})
-    void staleSignedRequestsAreRejectedAndRecordNothing(String provider, String fixture) {
+    @CsvSource({"sendgrid, bounce, 401", "lettermint, hard-bounced, 401", "resend, bounced-permanent, 401",
+            "mailgun, failed-permanent, 406"})
+    void staleSignedRequestsAreRejectedAndRecordNothing(String provider, String fixture, int status) {
         now.set(SIGNED_AT.plusSeconds(3600));
-        assertEquals(401, handler.handleRequest(event(provider, fixture), null).getStatusCode());
+        assertEquals(status, handler.handleRequest(event(provider, fixture), null).getStatusCode());
         assertTrue(services.subscribers().findByEmail("gone.user@example.org").isEmpty());
     }
 
@@ -214,7 +319,7 @@ class ProviderWebhookIT {
             assertEquals("{\"message\":\"Unknown service.\"}", response.getBody());
         }
         APIGatewayV2HTTPEvent unknown = event("sendgrid", "bounce");
-        unknown.setRawPath("/webhooks/service/mailjet");
+        unknown.setRawPath("/webhooks/service/mandrill");
         assertEquals(400, handler.handleRequest(unknown, null).getStatusCode());
     }
 
@@ -230,6 +335,7 @@ class ProviderWebhookIT {
         ProviderWebhookHandler paused = new ProviderWebhookHandler(services(ALL_ENABLED.replaceFirst("\\{", "{\"enabled\": false,"),
                 ProviderFixtures.secrets(), DynamoDbLocal.freshTables()));
         assertEquals(503, paused.handleRequest(event("sendgrid", "bounce"), null).getStatusCode());
+        assertEquals(429, paused.handleRequest(event("brevo", "hard-bounce"), null).getStatusCode(), "Brevo drops events answered 5xx");
 
         ProviderWebhookHandler off = new ProviderWebhookHandler(services(ALL_ENABLED.replaceFirst("\\{", "{\"webhooks_enabled\": false,"),
                 ProviderFixtures.secrets(), DynamoDbLocal.freshTables()));
@@ -237,20 +343,24 @@ class ProviderWebhookIT {
     }
 
     @ParameterizedTest(name = "{0}/{1}")
-    @CsvSource({"sendgrid, bounce", "postmark, bounce-hard", "forwardemail, bounce-recipient", "lettermint, hard-bounced",
-            "azure, delivery-report-bounced", "azure, subscription-validation"})
-    void enabledWithoutCredentialsRefusesEverythingWithTheRetryStatus(String provider, String fixture) {
+    @CsvSource({"sendgrid, bounce, 503", "postmark, bounce-hard, 503", "forwardemail, bounce-recipient, 503",
+            "lettermint, hard-bounced, 503", "azure, delivery-report-bounced, 503", "azure, subscription-validation, 503",
+            "mailgun, failed-permanent, 503", "brevo, hard-bounce, 429", "mailjet, bounce-hard, 503",
+            "sparkpost, bounce-invalid-recipient, 503", "resend, bounced-permanent, 503"})
+    void enabledWithoutCredentialsRefusesEverythingWithTheRetryStatus(String provider, String fixture, int status) {
         Services unconfigured = services(ALL_ENABLED, Secrets.empty(), DynamoDbLocal.freshTables());
         APIGatewayV2HTTPResponse response = new ProviderWebhookHandler(unconfigured).handleRequest(event(provider, fixture), null);
-        assertEquals(503, response.getStatusCode(), response.getBody());
+        assertEquals(status, response.getStatusCode(), response.getBody());
         assertTrue(unconfigured.subscribers().findByEmail("gone.user@example.org").isEmpty());
     }
 
-    @Test
-    void storageFailureAsksTheProviderToRetry() {
+    @ParameterizedTest(name = "{0}/{1}")
+    @CsvSource({"sendgrid, bounce, 503", "mailgun, failed-permanent, 503", "brevo, hard-bounce, 429", "brevo, batch-every-event, 429",
+            "mailjet, grouped-events, 503", "sparkpost, batch-every-event, 503", "resend, bounced-permanent, 503"})
+    void storageFailureAsksTheProviderToRetry(String provider, String fixture, int status) {
         Services broken = services(ALL_ENABLED, ProviderFixtures.secrets(), Tables.withPrefix("never-created-"));
-        APIGatewayV2HTTPResponse response = new ProviderWebhookHandler(broken).handleRequest(event("sendgrid", "bounce"), null);
-        assertEquals(503, response.getStatusCode());
+        APIGatewayV2HTTPResponse response = new ProviderWebhookHandler(broken).handleRequest(event(provider, fixture), null);
+        assertEquals(status, response.getStatusCode());
         assertTrue(response.getBody().contains("retry"), response.getBody());
     }
 

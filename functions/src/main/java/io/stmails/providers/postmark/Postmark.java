@@ -50,7 +50,7 @@ public final class Postmark implements Provider {
 
     @Override
     public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
-        BasicAuth.require(request, credentials.required("username"), credentials.required("password"));
+        BasicAuth.require(request, credentials);
     }
 
     @Override

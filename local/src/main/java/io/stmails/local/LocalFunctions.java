@@ -44,8 +44,8 @@ final class LocalFunctions {
                 RequestHandler<Object, Object> handler =
                         (RequestHandler<Object, Object>) type.getConstructor(Services.class).newInstance(services);
                 Type[] io = requestHandlerTypes(type);
-                Class<Object> inputType = (Class<Object>) io[0];
-                Class<Object> outputType = (Class<Object>) io[1];
+                Class<Object> inputType = (Class<Object>) rawClass(io[0]);
+                Class<Object> outputType = (Class<Object>) rawClass(io[1]);
                 ClassLoader loader = LocalFunctions.class.getClassLoader();
                 return new Invocable<>(function, handler, LambdaEventSerializers.serializerFor(inputType, loader),
                         LambdaEventSerializers.serializerFor(outputType, loader));
@@ -63,6 +63,11 @@ final class LocalFunctions {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             output.toJson(result, out);
             return out.toString(StandardCharsets.UTF_8);
+        }
+
+        /** {@code Map<String, Object>} deserializes as a {@code Map}, as the Lambda runtime does. */
+        private static Class<?> rawClass(Type type) {
+            return type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType() : (Class<?>) type;
         }
 
         private static Type[] requestHandlerTypes(Class<?> type) {

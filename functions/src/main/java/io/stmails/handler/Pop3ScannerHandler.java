@@ -60,13 +60,4 @@ public final class Pop3ScannerHandler implements RequestHandler<ScheduledEvent, 
         summary.put("stopped_early", result.stoppedEarly());
         return summary;
     }
-
-    /** The event the schedule sends for a mailbox (EventBridge rule target input; the local runner's timer). */
-    public static ScheduledEvent eventFor(String mailbox) {
-        ScheduledEvent event = new ScheduledEvent();
-        event.setSource("aws.events");
-        event.setDetailType("Scheduled Event");
-        event.setDetail(Map.of("mailbox", mailbox));
-        return event;
-    }
 }

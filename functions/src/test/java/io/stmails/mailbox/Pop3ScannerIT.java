@@ -244,7 +244,7 @@ class Pop3ScannerIT {
         assertEquals(BounceType.HARD, configured.bounces().listBySubscriber(
                 configured.subscribers().findByEmail("ann@example.com").orElseThrow().uuid()).get(0).type());
 
-        ScheduledEvent unknown = Pop3ScannerHandler.eventFor("nope");
+        ScheduledEvent unknown = eventFor("nope");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Pop3ScannerHandler(configured).handleRequest(unknown, new FakeContext(300_000)));
         assertTrue(e.getMessage().contains("no mailbox named 'nope'"), e.getMessage());
@@ -499,5 +499,14 @@ class Pop3ScannerIT {
         public LambdaLogger getLogger() {
             return null;
         }
+    }
+
+    /** What the schedule sends for a mailbox. */
+    private static ScheduledEvent eventFor(String mailbox) {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setSource("aws.events");
+        event.setDetailType("Scheduled Event");
+        event.setDetail(Map.of("mailbox", mailbox));
+        return event;
     }
 }

@@ -30,10 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The write side of {@code /api/bounces}: deletes, blocklisting, export, counters, and paging while bounces arrive. */
-class BounceManagementIT {
+class BounceManagementIT extends BounceApiTestBase {
     private static final Instant START = BounceFixture.START;
     private static final String CAMPAIGN_B = BounceFixture.CAMPAIGN_B;
-    private BounceFixture f;
     private List<Bounce> seeded;
     private ObjectMapper json;
     private Services services;
@@ -61,7 +60,6 @@ class BounceManagementIT {
         assertEquals(snapshot, walked);
     }
 
-
     @Test
     void deletesByIdsAndOneByOneAndCountersFollow() throws Exception {
         assertEquals(400, call("DELETE", "/api/bounces", "").status());
@@ -76,7 +74,6 @@ class BounceManagementIT {
         assertEquals(9, all().size());
     }
 
-
     @Test
     void deleteAllEmptiesTheTable() throws Exception {
         assertEquals("{\"data\":true}", call("DELETE", "/api/bounces", "all=T").body());
@@ -86,7 +83,6 @@ class BounceManagementIT {
         assertEquals(0, stats.path("total").asInt());
         assertEquals(0, stats.path("by_type").path("hard").asInt());
     }
-
 
     @Test
     void blocklistAllBlocklistsEveryBouncedSubscriberAndUnsubscribesLists() throws Exception {
@@ -102,7 +98,6 @@ class BounceManagementIT {
         assertEquals(12, all().size(), "bounces are kept");
     }
 
-
     @Test
     void aSubscribersBouncesNewestFirstAndTheirDeletion() throws Exception {
         Subscriber user2 = services.subscribers().findByEmail("user2@example.com").orElseThrow();
@@ -117,7 +112,6 @@ class BounceManagementIT {
         assertEquals(SubscriberStatus.ENABLED, services.subscribers().findByUuid(user2.uuid()).orElseThrow().status());
     }
 
-
     @Test
     void redeliveringTheStreamDoesNotCountTwice() throws Exception {
         record("again@example.com", null, BounceType.HARD, "ses", Instant.now(), "again");
@@ -126,7 +120,6 @@ class BounceManagementIT {
         f.streamHandler.handleRequest(batch, null);
         assertEquals(13, data(call("GET", "/api/bounces/stats", "")).path("total").asInt());
     }
-
 
     @Test
     void exportsEveryBounceAsCsvAndJsonLinesPageByPage() throws Exception {
@@ -166,27 +159,6 @@ class BounceManagementIT {
         } while (cursor != null);
         assertEquals(3, pages);
         return lines;
-    }
-
-
-    private HttpResponse call(String method, String path, String query) {
-        return f.call(method, path, query);
-    }
-
-    private JsonNode data(HttpResponse response) throws Exception {
-        return f.data(response);
-    }
-
-    private List<String> walk(String query) throws Exception {
-        return f.walk(query);
-    }
-
-    private List<Bounce> sorted(Comparator<Bounce> order) {
-        return f.sorted(order);
-    }
-
-    private long count(Predicate<Bounce> predicate) {
-        return f.count(predicate);
     }
 
     private List<Bounce> all() {

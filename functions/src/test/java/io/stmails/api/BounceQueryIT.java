@@ -32,10 +32,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The read side of {@code /api/bounces} over one seeded table: listing, orders, filters, totals, stats, permissions. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BounceQueryIT {
+class BounceQueryIT extends BounceApiTestBase {
     private static final String CAMPAIGN_A = BounceFixture.CAMPAIGN_A;
     private static final String CAMPAIGN_B = BounceFixture.CAMPAIGN_B;
-    private BounceFixture f;
     private List<Bounce> seeded;
     private ApiRouter api;
 
@@ -65,7 +64,6 @@ class BounceQueryIT {
         }
     }
 
-
     @ParameterizedTest(name = "order_by={0} order={1}")
     @CsvSource({"created_at,desc", "created_at,asc", "email,asc", "email,desc", "source,asc", "source,desc",
             "type,asc", "type,desc", "campaign_name,asc", "campaign_name,desc", "nonsense,desc"})
@@ -82,7 +80,6 @@ class BounceQueryIT {
         assertEquals(want, walk("order_by=" + orderBy + "&order=" + order + "&per_page=13"));
     }
 
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "campaign_uuid=" + BounceFixture.CAMPAIGN_A, "campaign_id=" + BounceFixture.CAMPAIGN_B, "source=postfix", "type=complaint",
@@ -98,7 +95,6 @@ class BounceQueryIT {
         JsonNode data = data(call("GET", "/api/bounces", filter));
         assertEquals(expected.size(), data.path("total").asInt());
     }
-
 
     @Test
     void perPageIsClampedAndAllIsReportedAsZero() throws Exception {
@@ -117,7 +113,6 @@ class BounceQueryIT {
         assertEquals(0, pastTheEnd.path("page").asInt());
     }
 
-
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "campaign_uuid=42|Invalid campaign_uuid",
@@ -132,13 +127,11 @@ class BounceQueryIT {
         assertTrue(response.body().contains(message), response.body());
     }
 
-
     @Test
     void aCursorFromAnotherOrderIsRefused() throws Exception {
         String cursor = data(call("GET", "/api/bounces", "order_by=email")).path("next_cursor").asText();
         assertEquals(400, call("GET", "/api/bounces", "cursor=" + cursor).status());
     }
-
 
     @Test
     void getsOneBounceAndAnswers404ForAnUnknownId() throws Exception {
@@ -149,7 +142,6 @@ class BounceQueryIT {
         assertEquals(404, call("GET", "/api/bounces/01ARZ3NDEKTSV4RRFFQ69G5FAV", "").status());
         assertEquals(404, call("GET", "/api/bounces/42", "").status());
     }
-
 
     @Test
     void statsCountByTypeSourceAndDayOverallAndPerCampaign() throws Exception {
@@ -169,14 +161,12 @@ class BounceQueryIT {
         assertEquals("2026-11-05", days.get(0).path("date").asText());
     }
 
-
     @Test
     void csvFieldsAreQuotedPerRfc4180() {
         assertEquals("plain", BounceApi.csvField("plain"));
         assertEquals("\"{\"\"a\"\":1,\"\"b\"\":2}\"", BounceApi.csvField("{\"a\":1,\"b\":2}"));
         assertEquals("\"two\nlines\"", BounceApi.csvField("two\nlines"));
     }
-
 
     @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
     @CsvSource(delimiter = '|', value = {
@@ -196,28 +186,4 @@ class BounceQueryIT {
         }
     }
 
-
-    private HttpResponse call(String method, String path, String query) {
-        return f.call(method, path, query);
-    }
-
-    private JsonNode data(HttpResponse response) throws Exception {
-        return f.data(response);
-    }
-
-    private List<String> walk(String query) throws Exception {
-        return f.walk(query);
-    }
-
-    private List<Bounce> sorted(Comparator<Bounce> order) {
-        return f.sorted(order);
-    }
-
-    private Predicate<Bounce> matcher(String filter) {
-        return f.matcher(filter);
-    }
-
-    private long count(Predicate<Bounce> predicate) {
-        return f.count(predicate);
-    }
 }

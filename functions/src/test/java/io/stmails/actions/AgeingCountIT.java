@@ -14,12 +14,12 @@ import io.stmails.handler.Services;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
+import io.stmails.testing.Subscribers;
 import io.stmails.testing.TableStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -116,11 +116,7 @@ class AgeingCountIT {
     }
 
     private Subscriber subscriber(String email) {
-        Instant created = Instant.parse("2026-01-01T00:00:00Z");
-        Subscriber subscriber = new Subscriber(UUID.randomUUID().toString(), email, "name", SubscriberStatus.ENABLED,
-                Map.of("1", SubscriptionStatus.CONFIRMED), created, created, 1);
-        services.subscribers().create(subscriber);
-        return subscriber;
+        return Subscribers.createEnabled(services.subscribers(), email);
     }
 
     private Subscriber reload(Subscriber subscriber) {

@@ -15,13 +15,12 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.StatsCounters;
 import io.stmails.domain.Subscriber;
-import io.stmails.domain.SubscriberStatus;
-import io.stmails.domain.SubscriptionStatus;
 import io.stmails.handler.BounceActionsHandler;
 import io.stmails.handler.Services;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
+import io.stmails.testing.Subscribers;
 import io.stmails.testing.StreamFixtures;
 import io.stmails.testing.TableStream;
 import java.math.BigInteger;
@@ -149,10 +148,6 @@ class RetentionIT {
     }
 
     private Subscriber subscriber(String email) {
-        Instant created = Instant.parse("2026-01-01T00:00:00Z");
-        Subscriber subscriber = new Subscriber(UUID.randomUUID().toString(), email, "name", SubscriberStatus.ENABLED,
-                Map.of("1", SubscriptionStatus.CONFIRMED), created, created, 1);
-        services.subscribers().create(subscriber);
-        return subscriber;
+        return Subscribers.createEnabled(services.subscribers(), email);
     }
 }

@@ -107,7 +107,7 @@ public final class DynamoBounceStore implements BounceStore {
                 .consistentRead(true)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .filterExpression("attribute_not_exists(#expires) OR #expires > :now")
-                .projectionExpression("sk, created_at")
+                .projectionExpression("created_at")
                 .expressionAttributeNames(Map.of("#expires", Tables.TTL))
                 .expressionAttributeValues(Map.of(
                         ":pk", s(BounceItems.partitionKey(subscriberUuid)),

@@ -44,6 +44,12 @@ public record BounceEvent(
         this(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey, null, null);
     }
 
+    /** The same event with what its source said about it. */
+    public BounceEvent classified(String reasonGiven, String evidenceGiven) {
+        return new BounceEvent(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey,
+                reasonGiven, evidenceGiven);
+    }
+
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }

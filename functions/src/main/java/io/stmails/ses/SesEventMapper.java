@@ -167,7 +167,7 @@ public final class SesEventMapper {
         // it cannot say which of them bounced, so they are found by address.
         String subscriber = recipientCount == 1 && linking.singleDestination() ? linking.subscriberUuid() : null;
         return new BounceEvent(email, subscriber, linking.campaignUuid(), type, SOURCE, occurredAt, meta.toString(),
-                dedupeKey, reason, evidence);
+                dedupeKey).classified(reason, evidence);
     }
 
     private ObjectNode meta(String kind, JsonNode report, JsonNode mail) {

@@ -5,6 +5,11 @@ import java.time.Instant;
 /**
  * One recorded bounce. {@code metaJson} is the provider's metadata as JSON text, stored exactly as
  * received (listmonk keeps any JSON value, including a string).
+ *
+ * @param reason    why the source classified it (see {@link BounceEvent}); null for bounces recorded before reasons were kept
+ * @param evidence  what it was decided from, as a JSON object's text (see {@link Evidence}); null when the
+ *                  source gave none, and in listings (only a lookup by id reads it)
+ * @param expiresAt when retention removes it; null: kept
  */
 public record Bounce(
         String id,
@@ -15,5 +20,18 @@ public record Bounce(
         String source,
         String metaJson,
         Instant createdAt,
-        String dedupeKey) {
+        String dedupeKey,
+        String reason,
+        String evidence,
+        Instant expiresAt) {
+
+    public Bounce(String id, String subscriberUuid, String email, String campaignUuid, BounceType type, String source,
+            String metaJson, Instant createdAt, String dedupeKey) {
+        this(id, subscriberUuid, email, campaignUuid, type, source, metaJson, createdAt, dedupeKey, null, null, null);
+    }
+
+    public Bounce withEvidence(String evidenceJson) {
+        return new Bounce(id, subscriberUuid, email, campaignUuid, type, source, metaJson, createdAt, dedupeKey, reason,
+                evidenceJson, expiresAt);
+    }
 }

@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param occurredAt     may be null (the recorder uses the current time)
  * @param metaJson       provider metadata as JSON text; null means {@code {}}
  * @param dedupeKey      identical on every redelivery of the same event; never null
+ * @param reason         what the source said the type was decided from: SES's {@code bounceType/bounceSubType},
+ *                       a provider's event type, the mailbox parser's reason; null when the source says nothing
+ * @param evidence       what the source reported, bounded ({@link Evidence}); null when there is nothing beyond meta
  */
 public record BounceEvent(
         String email,
@@ -20,7 +23,9 @@ public record BounceEvent(
         String source,
         Instant occurredAt,
         String metaJson,
-        String dedupeKey) {
+        String dedupeKey,
+        String reason,
+        String evidence) {
 
     public BounceEvent {
         if (type == null) {
@@ -32,6 +37,17 @@ public record BounceEvent(
         if (isBlank(email) && isBlank(subscriberUuid)) {
             throw new IllegalArgumentException("email or subscriberUuid is required");
         }
+    }
+
+    public BounceEvent(String email, String subscriberUuid, String campaignUuid, BounceType type, String source,
+            Instant occurredAt, String metaJson, String dedupeKey) {
+        this(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey, null, null);
+    }
+
+    /** The same event with what its source said about it. */
+    public BounceEvent classified(String reasonGiven, String evidenceGiven) {
+        return new BounceEvent(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey,
+                reasonGiven, evidenceGiven);
     }
 
     private static boolean isBlank(String value) {

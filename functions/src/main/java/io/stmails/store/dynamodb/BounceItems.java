@@ -60,6 +60,10 @@ public final class BounceItems {
         item.put("meta", s(bounce.metaJson()));
         item.put("created_at", s(Timestamps.format(bounce.createdAt())));
         item.put("dedupe_key", s(bounce.dedupeKey()));
+        putIfPresent(item, "reason", bounce.reason());
+        if (bounce.expiresAt() != null) {
+            item.put(Tables.TTL, AttributeValue.fromN(Long.toString(bounce.expiresAt().getEpochSecond())));
+        }
         item.put(Tables.ALL_SHARD, s("ALL#" + shard));
         item.put(Tables.Listing.BY_TIME.sortKey(), s(timeId));
         item.put(Tables.Listing.BY_EMAIL.sortKey(), s(listingKey(bounce.email(), timeId)));
@@ -93,7 +97,10 @@ public final class BounceItems {
                 str(item, "source"),
                 str(item, "meta"),
                 Timestamps.parse(str(item, "created_at")),
-                str(item, "dedupe_key"));
+                str(item, "dedupe_key"),
+                str(item, "reason"),
+                null,
+                item.containsKey(Tables.TTL) ? Instant.ofEpochSecond(Long.parseLong(item.get(Tables.TTL).n())) : null);
     }
 
     static Map<String, AttributeValue> keyOf(Bounce bounce) {

@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * fault). Other subscribers' records are processed; their threshold actions are idempotent.
  *
  * <p>Counting is exactly-once: only the records before the first failure are counted (everything
- * from it on will be delivered again), in groups whose receipt, keyed by the group's first
- * sequence number, is written in the same transaction as the counters. A redelivered batch starts
- * at the same record, finds the receipt, and skips what it already counted. A group whose
- * transaction fails is counted again one record at a time, so the record at fault is the one reported.
+ * from it on will be delivered again), in groups written in one transaction with a receipt for each
+ * of their records. A redelivery, wherever it starts (at a reported record, or in the middle of a
+ * batch that Lambda split after a function error), finds the receipts and skips what was counted. A
+ * group whose transaction fails, or overlaps counted records, is counted again one record at a time,
+ * so the record at fault is the one reported.
  */
 public final class BounceStreamProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(BounceStreamProcessor.class);
@@ -103,14 +104,19 @@ public final class BounceStreamProcessor {
                     StreamChange change = changes.get(end);
                     long delta = change.kind() == StreamChange.Kind.BOUNCE_INSERTED ? 1 : -1;
                     StatsCounters.of(change.bounce()).forEach(counter -> withNext.merge(counter, delta, Long::sum));
-                    if (end > next && withNext.size() > StatsStore.MAX_COUNTERS_PER_GROUP) {
+                    if (end > next && withNext.size() + (end - next + 1) > StatsStore.MAX_ITEMS_PER_GROUP) {
                         break;
                     }
                     deltas = withNext;
                     end++;
                 }
                 deltas.values().removeIf(d -> d == 0);
-                stats.apply(changes.get(next).sequenceNumber(), changes.get(end - 1).sequenceNumber(), deltas);
+                List<String> sequences = changes.subList(next, end).stream().map(StreamChange::sequenceNumber).toList();
+                if (!stats.apply(sequences, deltas) && end - next > 1) {
+                    // Some of the group were counted by an earlier delivery: sort them out one by one.
+                    oneByOneUntil = end;
+                    continue;
+                }
                 next = end;
             } catch (RuntimeException e) {
                 if (end - next <= 1) {

@@ -96,6 +96,29 @@ class StreamBatchFailuresIT {
         }
     }
 
+    @Test
+    void aRedeliveryStartingInsideACountedGroupCountsNothingAgain() {
+        start();
+        List<DynamodbEvent.DynamodbStreamRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            batch.add(recorded(subscriber("user" + i + "@example.com")));
+        }
+        assertEquals(List.of(), failures(batch));
+        assertEquals(6, total());
+        // After a function error (a timeout once the counters were written), BisectBatchOnFunctionError
+        // delivers the two halves again: the second starts in the middle of the group counted above.
+        assertEquals(List.of(), failures(batch.subList(0, 3)));
+        assertEquals(List.of(), failures(batch.subList(3, 6)));
+        assertEquals(List.of(), failures(batch.subList(2, 5)));
+        assertEquals(6, total());
+
+        DynamodbEvent.DynamodbStreamRecord seventh = recorded(subscriber("user6@example.com"));
+        List<DynamodbEvent.DynamodbStreamRecord> overlapping = new ArrayList<>(batch.subList(4, 6));
+        overlapping.add(seventh);
+        assertEquals(List.of(), failures(overlapping));
+        assertEquals(7, total());
+    }
+
     /** The event source mapping: resume at the lowest reported record; after its last attempt, send it to the failure queue. */
     private List<DynamodbEvent.DynamodbStreamRecord> deliverAsLambdaDoes(List<DynamodbEvent.DynamodbStreamRecord> records) {
         List<DynamodbEvent.DynamodbStreamRecord> pending = new ArrayList<>(records);

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.stmails.domain.Bounce;
+import io.stmails.domain.InputLimits;
 import io.stmails.domain.StatsCounters;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
@@ -19,7 +21,6 @@ import io.stmails.store.BounceStore;
 import io.stmails.store.StatsStore;
 import io.stmails.store.SubscriberStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,9 +36,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** listmonk's {@code /api/bounces} family, with cursors, filters, export and statistics. */
 public final class BounceApi {
+    private static final Logger LOG = LoggerFactory.getLogger(BounceApi.class);
     /** Bulk operations stop after this long and say how to continue: API Gateway gives up at 29 s. */
     static final Duration BULK_BUDGET = Duration.ofSeconds(20);
     /** Lambda responses are limited to 6 MB; an export page stops below that. */
@@ -172,7 +176,7 @@ public final class BounceApi {
             return responses.error(404, "Bounce not found.");
         }
         ObjectNode found = toJson(bounce.get(), subscribers.findByUuid(bounce.get().subscriberUuid()).orElse(null));
-        found.set("evidence", jsonOrNull(bounce.get().evidence(), bounce.get().id()));
+        found.set("evidence", storedJson(bounce.get().evidence(), bounce.get().id()));
         return responses.data(found);
     }
 
@@ -380,8 +384,13 @@ public final class BounceApi {
         return row.append("\r\n").toString();
     }
 
-    /** RFC 4180: quote a field holding a comma, quote or line break; double its quotes. */
-    static String csvField(String value) {
+    /**
+     * RFC 4180: quote a field holding a comma, quote or line break; double its quotes. A field that a
+     * spreadsheet would take for a formula (starting with {@code = + - @}, tab or carriage return) gets a
+     * leading single quote first, as OWASP recommends against CSV injection.
+     */
+    static String csvField(String raw) {
+        String value = !raw.isEmpty() && "=+-@\t\r".indexOf(raw.charAt(0)) >= 0 ? "'" + raw : raw;
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }
@@ -398,7 +407,7 @@ public final class BounceApi {
         node.put("id", bounce.id());
         node.put("type", bounce.type().wire());
         node.put("source", nullToEmpty(bounce.source()));
-        node.set("meta", jsonOrNull(bounce.metaJson() == null ? "{}" : bounce.metaJson(), bounce.id()));
+        node.set("meta", storedJson(bounce.metaJson() == null ? "{}" : bounce.metaJson(), bounce.id()));
         node.put("reason", bounce.reason());
         node.put("created_at", bounce.createdAt().toString());
         node.put("email", nullToEmpty(bounce.email()));
@@ -414,15 +423,22 @@ public final class BounceApi {
         return node;
     }
 
-    private JsonNode jsonOrNull(String stored, String bounceId) {
+    /**
+     * Stored JSON as it can be rendered: text stored before the meta limits (deeper than a response may
+     * nest) or not JSON at all is listed as a JSON string of the stored text, so one item never breaks a listing.
+     */
+    private JsonNode storedJson(String stored, String bounceId) {
         if (stored == null) {
             return NullNode.getInstance();
         }
-        try {
-            return json.readTree(stored);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored JSON of bounce " + bounceId + " does not parse", e);
+        if (InputLimits.isRenderableMeta(stored)) {
+            try {
+                return json.readTree(stored);
+            } catch (IOException e) {
+                LOG.warn("stored JSON of bounce {} does not parse; listed as text", bounceId);
+            }
         }
+        return TextNode.valueOf(stored);
     }
 
     private HttpResponse accepted(String message, ObjectNode data) {

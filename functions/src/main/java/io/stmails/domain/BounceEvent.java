@@ -14,6 +14,9 @@ import java.time.Instant;
  * @param reason         what the source said the type was decided from: SES's {@code bounceType/bounceSubType},
  *                       a provider's event type, the mailbox parser's reason; null when the source says nothing
  * @param evidence       what the source reported, bounded ({@link Evidence}); null when there is nothing beyond meta
+ * @throws InvalidFieldException when a value breaks {@link InputLimits} or the time is outside years 0001–9999:
+ *                               every source records through here, so nothing stored can break a key, an
+ *                               index, a listing or the counters
  */
 public record BounceEvent(
         String email,
@@ -36,6 +39,16 @@ public record BounceEvent(
         }
         if (isBlank(email) && isBlank(subscriberUuid)) {
             throw new IllegalArgumentException("email or subscriberUuid is required");
+        }
+        InputLimits.requireIndexed("email", email);
+        InputLimits.requireIndexed("subscriber_uuid", subscriberUuid);
+        InputLimits.requireIndexed("campaign_uuid", campaignUuid);
+        InputLimits.requireIndexed("source", source);
+        InputLimits.requireIndexed("reason", reason);
+        InputLimits.requireKeyText("dedupe key", dedupeKey, InputLimits.MAX_DEDUPE_KEY_BYTES);
+        InputLimits.requireMeta(metaJson);
+        if (occurredAt != null && !Instants.isInRange(occurredAt)) {
+            throw new InvalidFieldException("created_at", "is " + occurredAt + ", outside the years 0001 to 9999");
         }
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class HttpsCertificateSourceTest {
     private final List<String> requested = new CopyOnWriteArrayList<>();
     private final HttpsCertificateSource source =
-            new HttpsCertificateSource(Duration.ofMillis(500), Duration.ofMillis(500));
+            new HttpsCertificateSource(Duration.ofSeconds(3), Duration.ofSeconds(3));
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private HttpServer server;
     private byte[] pem;

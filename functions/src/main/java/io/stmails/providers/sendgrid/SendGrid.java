@@ -169,7 +169,7 @@ public final class SendGrid implements Provider {
         return EventBuilder.bounce(NAME, type)
                 .recipient(event.path("email").asText(null))
                 .link(Link.fromFields(event))
-                .occurredAt(timed ? Instant.ofEpochSecond(timestamp.asLong()) : null)
+                .occurredAtUnixSeconds(timed ? timestamp : null)
                 .meta(event)
                 .reason(event.path("event").asText(""), event.path("type").asText(""),
                         event.path("bounce_classification").asText(""))

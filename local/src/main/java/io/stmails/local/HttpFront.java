@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -194,7 +195,7 @@ final class HttpFront implements AutoCloseable {
                     return;
                 }
                 if (last) {
-                    workers.execute(() -> write(response, callback, serve(request, body.toByteArray())));
+                    onWorker(() -> write(response, callback, serve(request, body.toByteArray())));
                     return;
                 }
             }
@@ -202,7 +203,15 @@ final class HttpFront implements AutoCloseable {
 
         /** Off Jetty's read path: completing the exchange inside it re-enters Jetty. */
         private void reply(Reply reply) {
-            workers.execute(() -> write(response, callback, reply));
+            onWorker(() -> write(response, callback, reply));
+        }
+
+        private void onWorker(Runnable work) {
+            try {
+                workers.execute(work);
+            } catch (RejectedExecutionException stopping) {
+                callback.failed(stopping);
+            }
         }
     }
 

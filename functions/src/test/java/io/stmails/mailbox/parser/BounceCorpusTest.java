@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quality bar on the development corpus ({@code shared/bounce-corpus}, beside the repository),
+ * The quality bar on the development corpus ({@code src/test/resources/bounce-corpus}),
  * scored the way {@code score.py} scores the parse command's output: recipient recall at least 0.98,
  * class accuracy at least 0.97, recipient precision at least 0.99.
  */
@@ -95,20 +97,19 @@ class BounceCorpusTest {
         return null;
     }
 
-    /** {@code ../shared/bounce-corpus} from the repository root, which is found from the build's working directory. */
+    /**
+     * The corpus as copied to the test classpath from {@code src/test/resources/bounce-corpus}: a directory,
+     * since the messages are read as files.
+     */
     static Path corpus() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve("functions")) && Files.isRegularFile(dir.resolve("pom.xml")))) {
-            dir = dir.getParent();
+        URL files = BounceCorpusTest.class.getClassLoader().getResource("bounce-corpus/files.txt");
+        if (files == null) {
+            fail("the bounce corpus is missing from the test classpath (src/test/resources/bounce-corpus)");
         }
-        if (dir == null || dir.getParent() == null) {
-            fail("cannot find the repository root above " + System.getProperty("user.dir"));
+        try {
+            return Path.of(files.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        Path corpus = dir.getParent().resolve("shared").resolve("bounce-corpus");
-        if (!Files.isRegularFile(corpus.resolve("expected.jsonl"))) {
-            fail("the bounce corpus is missing: expected " + corpus
-                    + " (shared/bounce-corpus beside the repository, with files.txt, expected.jsonl and emails/)");
-        }
-        return corpus;
     }
 }

@@ -1,6 +1,5 @@
 package io.stmails.mailbox.parser;
 
-import io.stmails.domain.BounceType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
@@ -161,11 +160,13 @@ public final class BounceParser {
             String diagnostic = DeliveryReport.valueAfterType(fields.diagnostic());
             String mention = Notification.about(notes, address).diagnostic();
             String context = mention.isEmpty() && sole ? notes : mention;
-            if (diagnostic.isEmpty()) {
+            boolean quotedReply = !diagnostic.isEmpty();
+            if (!quotedReply) {
                 diagnostic = mention;
             }
-            Classifier.Outcome outcome = Classifier.classify(new Classifier.Evidence(addressesOf(fields), status, diagnostic, context,
-                    delayed, sole, PowerMtaCategory.reason(fields.category())));
+            Classifier.Outcome outcome = Classifier.classify(new Evidence(addressesOf(fields), status, diagnostic,
+                    DeliveryReport.typeOf(fields.diagnostic()), quotedReply, context, delayed, sole,
+                    PowerMtaCategory.reason(fields.category())));
             String remote = DeliveryReport.valueAfterType(fields.remoteMta());
             found.putIfAbsent(address, recipient(address, outcome, diagnostic, remote.isEmpty() ? remoteHost(diagnostic + " " + context) : remote, delayed));
         }
@@ -216,8 +217,7 @@ public final class BounceParser {
         List<BouncedRecipient> recipients = new ArrayList<>();
         for (Notification.Mention mention : mentions) {
             Classifier.Outcome outcome = Classifier.classify(
-                    new Classifier.Evidence(Set.of(mention.address()), "", mention.diagnostic(), mention.context(), delayed,
-                            sole, null));
+                    new Evidence(Set.of(mention.address()), "", mention.diagnostic(), "", false, mention.context(), delayed, sole, null));
             String diagnostic = mention.diagnostic().isBlank() ? mention.context() : mention.diagnostic();
             recipients.add(recipient(mention.address(), outcome, diagnostic, remoteHost(diagnostic), delayed));
         }
@@ -241,7 +241,7 @@ public final class BounceParser {
         }
         String diagnostic = report.feedbackType().isEmpty() ? "" : "feedback-type: " + report.feedbackType();
         List<BouncedRecipient> recipients = addresses.stream()
-                .map(a -> new BouncedRecipient(a, BounceType.COMPLAINT, Reason.FEEDBACK.wire(), "", diagnostic, "", false))
+                .map(a -> BouncedRecipient.complaint(a, diagnostic))
                 .toList();
         return new Reading(Verdict.BOUNCE, recipients, "feedback report");
     }
@@ -254,13 +254,13 @@ public final class BounceParser {
         List<BouncedRecipient> recipients = new ArrayList<>();
         for (SesNotification.Recipient r : notice.recipients()) {
             if (type.equals("complaint")) {
-                recipients.add(new BouncedRecipient(r.address(), BounceType.COMPLAINT, Reason.FEEDBACK.wire(), "", "", "", false));
+                recipients.add(BouncedRecipient.complaint(r.address(), ""));
                 continue;
             }
             boolean transient_ = notice.bounceType().equalsIgnoreCase("Transient");
-            Classifier.Outcome outcome = Classifier.classify(new Classifier.Evidence(Set.of(r.address()),
+            Classifier.Outcome outcome = Classifier.classify(new Evidence(Set.of(r.address()),
                     StatusCodes.normalise(r.status()), DeliveryReport.valueAfterType(r.diagnostic()),
-                    "bounce sub-type " + notice.bounceSubType(), transient_, true, null));
+                    DeliveryReport.typeOf(r.diagnostic()), true, "bounce sub-type " + notice.bounceSubType(), transient_, true, null));
             recipients.add(recipient(r.address(), outcome, DeliveryReport.valueAfterType(r.diagnostic()), "", false));
         }
         return recipients.isEmpty() ? Reading.none(Verdict.UNPARSEABLE, "Amazon SES notification without recipients")
@@ -282,8 +282,8 @@ public final class BounceParser {
         if (text.length() > MAX_DIAGNOSTIC) {
             text = text.substring(0, MAX_DIAGNOSTIC);
         }
-        return new BouncedRecipient(address, outcome.type(), outcome.reason().wire(), outcome.status(), text,
-                remoteMta, delayed);
+        return new BouncedRecipient(address, outcome.type(), outcome.reason().wire(), outcome.status(), outcome.replyCode(),
+                outcome.command().wire(), outcome.decidedBy(), outcome.confidence(), text, remoteMta, delayed);
     }
 
     private static Set<String> addressesOf(DeliveryReport.Recipient fields) {

@@ -84,6 +84,12 @@ final class DeliveryReport {
         return (semicolon < 0 ? field : field.substring(semicolon + 1)).trim();
     }
 
+    /** "smtp; 550 ..." gives "smtp"; "X-Unix; ..." gives "x-unix"; a value without a type gives an empty string. */
+    static String typeOf(String field) {
+        int semicolon = field.indexOf(';');
+        return semicolon < 0 ? "" : field.substring(0, semicolon).trim().toLowerCase(Locale.ROOT);
+    }
+
     private static String unfold(String value) {
         return value == null ? "" : FOLD.matcher(value).replaceAll(" ").trim();
     }

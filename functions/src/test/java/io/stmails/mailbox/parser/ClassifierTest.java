@@ -10,7 +10,7 @@ class ClassifierTest {
     private static final Set<String> ANN = Set.of("ann@example.com");
 
     private static Classifier.Outcome classify(String status, String diagnostic) {
-        return Classifier.classify(new Classifier.Evidence(ANN, status, diagnostic, "", false, true, null));
+        return Classifier.classify(new Evidence(ANN, status, diagnostic, "", false, "", false, true, null));
     }
 
     @Test
@@ -75,15 +75,15 @@ class ClassifierTest {
 
     @Test
     void aContradictingSoftReasonFromTheReporterWins() {
-        Classifier.Outcome outcome = Classifier.classify(new Classifier.Evidence(ANN, "5.1.1",
-                "550 5.1.1 <ann@example.com>... User Unknown", "Your message was rejected: mailbox is full", false, true, null));
+        Classifier.Outcome outcome = Classifier.classify(new Evidence(ANN, "5.1.1",
+                "550 5.1.1 <ann@example.com>... User Unknown", "", true, "Your message was rejected: mailbox is full", false, true, null));
         assertEquals(Reason.MAILBOX_FULL, outcome.reason());
     }
 
     @Test
     void theReportingMtasOwnCategoryIsUsed() {
-        Classifier.Outcome outcome = Classifier.classify(new Classifier.Evidence(ANN, "5.0.0",
-                "554 delivery error", "", false, true, Reason.USER_UNKNOWN));
+        Classifier.Outcome outcome = Classifier.classify(new Evidence(ANN, "5.0.0",
+                "554 delivery error", "", true, "", false, true, Reason.USER_UNKNOWN));
         assertEquals(BounceType.HARD, outcome.type());
     }
 }

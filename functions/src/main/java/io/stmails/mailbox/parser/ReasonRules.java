@@ -85,6 +85,12 @@ final class ReasonRules {
                     "user account is unavailable", "account is unavailable", "account has been closed",
                     "no longer active", "account that you tried to reach is disabled", "inactive mailbox", "inactive account",
                     "inactive email", "inactive address", "inactive user", "inactive recipient"),
+            // The local delivery program failed (Postfix pipe(8) "Command died with status N", Exim "Child
+            // process of ... transport returned N", Sendmail "unknown mailer error N"): whatever the program
+            // printed, "user unknown" included, it is the program's failure, not the address's.
+            rule(Reason.MAILER_ERROR, "x-unix", "command died", "exit status", "procmail", "mailer error",
+                    "command failed", "unknown mailer", "pipe to", "child process of", "command output:",
+                    "returned non-zero", "could not execute", "unable to execute"),
             rule(Reason.NO_RELAYING, "relay access denied", "relaying denied", "relay not permitted", "unable to relay",
                     "not permitted to relay", "relaying not allowed", "relay not allowed", "we do not relay",
                     "no relaying", "relaying mail to", "not allowed to relay", "relay denied", "relaying disallowed",
@@ -155,8 +161,6 @@ final class ReasonRules {
                     "server error", "service unavailable", "temporary failure", "temporarily unavailable",
                     "system failure", "multiple retries", "resources temporarily", "try again", "local problem",
                     "loop detected", "mail loop", "routing loop", "too many hops"),
-            rule(Reason.MAILER_ERROR, "x-unix", "command died", "exit status", "procmail", "mailer error",
-                    "command failed", "unknown mailer", "pipe to"),
             rule(Reason.SYNTAX_ERROR, "syntax error", "command unrecognized", "command not recognized",
                     "bad sequence of commands", "unrecognized command"),
             genericRule(Reason.FILTERED, "filtered", "filter", "refuse to receive", "refused due to recipient"),

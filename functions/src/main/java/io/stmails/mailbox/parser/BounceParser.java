@@ -289,7 +289,10 @@ public final class BounceParser {
     private static Set<String> addressesOf(DeliveryReport.Recipient fields) {
         Set<String> addresses = new HashSet<>();
         for (String field : new String[] {fields.finalRecipient(), fields.originalRecipient(), fields.actualRecipient()}) {
-            addresses.addAll(Addresses.in(field));
+            String address = Addresses.ofRecipientField(DeliveryReport.valueAfterType(field));
+            if (address != null) {
+                addresses.add(address);
+            }
         }
         return addresses;
     }
@@ -299,7 +302,7 @@ public final class BounceParser {
         for (String field : new String[] {fields.finalRecipient(), fields.originalRecipient()}) {
             String value = DeliveryReport.valueAfterType(field);
             if (!value.isEmpty() && !value.startsWith("|") && !value.startsWith("\"|")) {
-                String address = Addresses.first(value);
+                String address = Addresses.ofRecipientField(value);
                 if (address != null) {
                     return address;
                 }

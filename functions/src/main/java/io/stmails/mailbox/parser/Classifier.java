@@ -11,6 +11,9 @@ import io.stmails.domain.BounceType;
  *   <li>the wording, specific before generic ({@link ReasonRules}), read together with the SMTP stage;</li>
  *   <li>a generic status code (X.0.0, X.7.1...), then generic wordings.</li>
  * </ol>
+ * The SMTP stage qualifies the evidence: a refusal before RCPT TO is about the sender, so it never
+ * makes an address undeliverable, whatever its code; an unknown-user wording after DATA without an
+ * address code (X.1.x) is a content filter's answer ({@code filtered}).
  * The first that names a reason decides, with one exception, the conflict rule: when a code points at
  * the address (a hard reason) and a specific wording names a soft one ("550 5.1.1 mailbox full",
  * "5.4.4 ... connection timed out"), the softer reading wins. Evidence can make a bounce softer,
@@ -73,16 +76,16 @@ final class Classifier {
         if (refusedAtGreeting(signals, diagnostic)) {
             return new Finding(Reason.NOT_ACCEPT, DecidedBy.SMTP_STAGE, Confidence.MEDIUM);
         }
-        Reason generic = CodeReasons.anyStatus(signals.subjectDetail());
-        if (generic != null) {
-            return new Finding(generic, DecidedBy.STATUS, Confidence.LOW);
-        }
         Reason wording = ReasonRules.fromText(diagnostic, evidence.quotedReply(), signals, raw, true);
         if (wording == null && moreContext) {
             wording = ReasonRules.fromText(context, false, signals, raw, true);
         }
         if (wording == Reason.USER_UNKNOWN) {
             return new Finding(wording, DecidedBy.SMTP_STAGE, Confidence.MEDIUM);
+        }
+        Reason generic = CodeReasons.anyStatus(signals.subjectDetail());
+        if (generic != null) {
+            return new Finding(generic, DecidedBy.STATUS, Confidence.LOW);
         }
         if (wording != null) {
             return new Finding(wording, DecidedBy.PHRASE, Confidence.LOW);

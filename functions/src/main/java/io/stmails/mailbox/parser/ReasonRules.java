@@ -12,11 +12,15 @@ import java.util.Set;
 final class ReasonRules {
 
     /**
-     * {@code generic} wordings ("rejected", "error") lose to a specific status code; an
-     * {@code accountOnly} wording says the user has no account here, which providers also say of
-     * deactivated accounts, so it is an unknown user only with SMTP evidence (RCPT TO, X.1.x).
+     * When an unknown-user wording is believed: {@code USUAL}ly with SMTP evidence or as the reporter's
+     * own words ({@link #addressUnknown}); an {@code ACCOUNT} wording ("doesn't have an account"),
+     * which providers also say of deactivated accounts, only with SMTP evidence (RCPT TO, X.1.x); a
+     * {@code DOCUMENTED} one, whose meaning its MTA documents, whenever it is not after DATA.
      */
-    private record Rule(Reason reason, Phrases phrases, boolean generic, boolean accountOnly) {
+    private enum Belief { USUAL, ACCOUNT, DOCUMENTED }
+
+    /** {@code generic} wordings ("rejected", "error") lose to a specific status code. */
+    private record Rule(Reason reason, Phrases phrases, boolean generic, Belief belief) {
     }
 
     private static final Phrases RECIPIENT_WORDS = Phrases.of("recipient", "mailbox", "address", "user");
@@ -30,7 +34,9 @@ final class ReasonRules {
             "sender domain", "sender verify failed", "sender verification", "envelope sender", "sender address is",
             "mail from address", "your sender address", "sender is not", "invalid sender", "unknown sender",
             "sender rejected", "valid from", "from address", "from domain", "from: domain", "header from",
-            "re(sender):sender (?:address |domain )?(?:does not exist|not found|unknown|invalid)");
+            "re(sender):sender (?:address |domain )?(?:does not exist|not found|unknown|invalid)",
+            // Postfix's restriction classes name what they refused: the sending client or its HELO name.
+            "helo command rejected", "ehlo command rejected", "client host rejected");
 
     private static final Phrases USER_UNKNOWN_WORDS = Phrases.of("user unknown", "unknown user", "no such user", "user not found", "user not known",
                     "unknown recipient", "recipient unknown", "no such recipient", "recipient not found",
@@ -49,7 +55,7 @@ final class ReasonRules {
                     "email address was not found", "email address wasn't found", "email address could not be found",
                     "address couldn't be found", "address could not be found", "email account that you tried to reach does not exist",
                     "bad destination mailbox", "not a local address", "no valid recipients",
-                    "invalid final delivery", "undeliverable address", "recipient address rejected: access denied",
+                    "invalid final delivery", "undeliverable address",
                     "recipientnotfound", "recipient not found by", "addressee not found", "destination addresses were unknown",
                     "no one at this address", "is not a valid address", "check if address is correct",
                     "check the recipient", "recipient is not valid", "user is unknown", "unknown alias",
@@ -133,8 +139,12 @@ final class ReasonRules {
                     "bad destination system", "domain is not reachable"),
             rule(Reason.NOT_ACCEPT, "null mx", "does not accept mail", "doesn't accept mail", "accepts no mail",
                     "not accept any mail", "domain does not receive mail", "no mail is accepted"),
-            new Rule(Reason.USER_UNKNOWN, USER_UNKNOWN_WORDS, false, false),
-            new Rule(Reason.USER_UNKNOWN, Phrases.of("re(account):(?:doesn't|does not) have an? (?:\\S+ )?account"), false, true),
+            new Rule(Reason.USER_UNKNOWN, USER_UNKNOWN_WORDS, false, Belief.USUAL),
+            // Exchange Online's directory-based edge blocking: documented as "the recipient's address
+            // does not exist in the destination organization", refused at RCPT TO.
+            new Rule(Reason.USER_UNKNOWN, Phrases.of(
+                    "re(access denied):5\\.4\\.1 (?:\\S+ )?recipient address rejected: access denied"), false, Belief.DOCUMENTED),
+            new Rule(Reason.USER_UNKNOWN, Phrases.of("re(account):(?:doesn't|does not) have an? (?:\\S+ )?account"), false, Belief.ACCOUNT),
             rule(Reason.NOT_COMPLIANT_RFC, "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822",
                     "not rfc compliant", "rfc-compliant", "multiple from", "duplicate header", "bare lf",
                     "line too long", "malformed", "message-id header", "missing message-id", "missing header",
@@ -201,7 +211,7 @@ final class ReasonRules {
             if (reason == Reason.HOST_UNKNOWN && TEMPORARY_LOOKUP.in(text)) {
                 return Reason.NETWORK_ERROR;
             }
-            if (reason == Reason.USER_UNKNOWN && !(rule.accountOnly() ? bySmtp(signals) : addressUnknown(text, quoted, signals, rawContext))) {
+            if (reason == Reason.USER_UNKNOWN && !believed(rule.belief(), text, quoted, signals, rawContext)) {
                 return Reason.FILTERED;
             }
             if (generic && !aboutSender && !senderWording && recipientRefused(text, signals)) {
@@ -210,6 +220,14 @@ final class ReasonRules {
             return senderWording && generic ? Reason.REJECTED : reason;
         }
         return senderWording ? Reason.REJECTED : null;
+    }
+
+    private static boolean believed(Belief belief, String text, boolean quoted, Signals signals, String rawContext) {
+        return switch (belief) {
+            case USUAL -> addressUnknown(text, quoted, signals, rawContext);
+            case ACCOUNT -> bySmtp(signals);
+            case DOCUMENTED -> signals.command() != SmtpCommand.DATA;
+        };
     }
 
     /**
@@ -227,6 +245,7 @@ final class ReasonRules {
         return (!quoted && !StatusCodes.hasReplyCode(text)) || reporterSaysUnknown(rawContext);
     }
 
+    /** Said at RCPT TO, or with a code about the address (X.1.1...). */
     private static boolean bySmtp(Signals signals) {
         return signals.command() == SmtpCommand.RCPT || ADDRESS_CODES.contains(signals.subjectDetail());
     }
@@ -247,10 +266,10 @@ final class ReasonRules {
     }
 
     private static Rule rule(Reason reason, String... wordings) {
-        return new Rule(reason, Phrases.of(wordings), false, false);
+        return new Rule(reason, Phrases.of(wordings), false, Belief.USUAL);
     }
 
     private static Rule genericRule(Reason reason, String... wordings) {
-        return new Rule(reason, Phrases.of(wordings), true, false);
+        return new Rule(reason, Phrases.of(wordings), true, Belief.USUAL);
     }
 }

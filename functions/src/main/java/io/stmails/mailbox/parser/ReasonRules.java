@@ -90,7 +90,9 @@ final class ReasonRules {
                     "is deactivated", "has been deactivated", "mailbox is inactive", "mailbox inactive",
                     "user account is unavailable", "account is unavailable", "account has been closed",
                     "no longer active", "account that you tried to reach is disabled", "inactive mailbox", "inactive account",
-                    "inactive email", "inactive address", "inactive user", "inactive recipient"),
+                    "inactive email", "inactive address", "inactive user", "inactive recipient",
+                    "is suspended", "been suspended", "is disabled", "been disabled", "is frozen", "is locked",
+                    "been locked", "account is expired", "is inactive", "is not active"),
             // The local delivery program failed (Postfix pipe(8) "Command died with status N", Exim "Child
             // process of ... transport returned N", Sendmail "unknown mailer error N"): whatever the program
             // printed, "user unknown" included, it is the program's failure, not the address's.
@@ -125,7 +127,7 @@ final class ReasonRules {
                     "have been blocked", "are blocked", "is blocked", "banned", "connections not accepted",
                     "connection refused by", "not allowed to send", "smtp server of your isp", "your isp",
                     "dynamic ip", "dial-up", "dialup", "residential", "unverifyable sending ip",
-                    "unverifiable sending ip", "service permits", "blocked by",
+                    "unverifiable sending ip", "service permits", "blocked by", "from this ip",
                     "poor network", "not authorized to send"),
             rule(Reason.EXCEED_LIMIT, "too many recipients", "recipient limit", "exceeded the limit",
                     "limit exceeded", "exceeds the limit"),
@@ -137,7 +139,7 @@ final class ReasonRules {
                     "could not find any host", "no such host", "host name lookup failure", "domain not exist",
                     "unable to resolve", "dns lookup failed", "domain could not be found", "domain is not valid",
                     "bad destination system", "domain is not reachable"),
-            rule(Reason.NOT_ACCEPT, "null mx", "does not accept mail", "doesn't accept mail", "accepts no mail",
+            rule(Reason.NOT_ACCEPT, "null mx", "nullmx", "no smtp service here", "does not accept mail", "doesn't accept mail", "accepts no mail",
                     "not accept any mail", "domain does not receive mail", "no mail is accepted"),
             new Rule(Reason.USER_UNKNOWN, USER_UNKNOWN_WORDS, false, Belief.USUAL),
             // Exchange Online's directory-based edge blocking: documented as "the recipient's address

@@ -125,8 +125,9 @@ public final class BounceParser {
                 return new Reading(Verdict.BOUNCE, inner.recipients(), "forwarded " + inner.explanation());
             }
         }
+        // An RFC 3834 auto-reply is machine-sent too, and may talk about delivery: its words are no sign.
         boolean bounceSigns = envelope.looksLikeBounce()
-                || (envelope.machineSent() && BOUNCE_TEXT.in(Classifier.normalise(notes)));
+                || (envelope.machineSent() && !envelope.isAutoReply() && BOUNCE_TEXT.in(Classifier.normalise(notes)));
         if (COMPLAINT_SUBJECT.matcher(envelope.subject).find() && !parts.returnedHeaders.isEmpty() && !bounceSigns) {
             return complaint(parts, new FeedbackReport.Complaint(List.of(), "abuse"));
         }

@@ -155,7 +155,7 @@ class BeyondCorpusTest {
                 I am out of the office. Mail sent to this address will not be read until Monday;
                 urgent requests could not be delivered to me, please write to bob@example.com.
                 """);
-        assertFalse(parsed.verdict() == Verdict.BOUNCE, parsed.explanation());
+        assertEquals(Verdict.NOT_BOUNCE, parsed.verdict(), parsed.explanation());
     }
 
     @Test

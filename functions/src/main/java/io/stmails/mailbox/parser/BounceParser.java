@@ -166,7 +166,7 @@ public final class BounceParser {
                 diagnostic = mention;
             }
             Classifier.Outcome outcome = Classifier.classify(new Evidence(addressesOf(fields), status, diagnostic,
-                    DeliveryReport.typeOf(fields.diagnostic()), quotedReply, context, delayed, sole,
+                    DeliveryReport.typeOf(fields.diagnostic()), quotedReply, context, delayed, sole || !mention.isEmpty(),
                     PowerMtaCategory.reason(fields.category())));
             String remote = DeliveryReport.valueAfterType(fields.remoteMta());
             found.putIfAbsent(address, recipient(address, outcome, diagnostic, remote.isEmpty() ? remoteHost(diagnostic + " " + context) : remote, delayed));

@@ -11,12 +11,13 @@ import java.util.Set;
  * @param diagnosticType the DSN Diagnostic-Code's type ({@code smtp}, {@code x-unix}...), lower-cased, or empty
  * @param quotedReply    the diagnostic is a DSN Diagnostic-Code field: the remote server's own words
  *                       (RFC 3464 section 2.3.6), not the reporting system's
- * @param context        more of the notification; the whole of it when {@code soleRecipient}
+ * @param context        more of the notification: the lines naming this recipient, or the whole of it
  * @param delayed        a delay warning ({@code Action: delayed}, a "still trying" notice) or a transient report
- * @param soleRecipient  the report names no other recipient, so all of its text is about this one
+ * @param contextOwn     the context is about this recipient alone (its own lines, or a report naming no
+ *                       other recipient), so the SMTP stage and reply code it gives are this recipient's
  * @param reported       the reason the reporting MTA states in a field of its own (PowerMTA's category), or null
  */
 record Evidence(Set<String> addresses, String status, String diagnostic, String diagnosticType, boolean quotedReply,
         String context,
-        boolean delayed, boolean soleRecipient, Reason reported) {
+        boolean delayed, boolean contextOwn, Reason reported) {
 }

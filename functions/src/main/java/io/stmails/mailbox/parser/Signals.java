@@ -21,11 +21,11 @@ record Signals(String status, String replyCode, SmtpCommand command, boolean abo
     static Signals read(Evidence evidence, String diagnostic, String context) {
         String status = status(evidence.status(), diagnostic, context);
         SmtpCommand command = SmtpCommand.in(diagnostic);
-        if (command == SmtpCommand.UNKNOWN && evidence.soleRecipient()) {
+        if (command == SmtpCommand.UNKNOWN && evidence.contextOwn()) {
             command = SmtpCommand.in(context);
         }
         String replyCode = StatusCodes.replyCode(diagnostic);
-        if (replyCode.isEmpty() && evidence.soleRecipient()) {
+        if (replyCode.isEmpty() && evidence.contextOwn()) {
             replyCode = StatusCodes.replyCode(context);
         }
         String detail = StatusCodes.subjectDetail(status);

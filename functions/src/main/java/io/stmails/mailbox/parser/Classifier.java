@@ -56,7 +56,9 @@ final class Classifier {
         Finding coded = fromCodes(evidence, signals);
         if (coded != null) {
             if (coded.reason().type() == BounceType.HARD) {
-                Reason softer = softer(phrase, diagnostic, context, signals, raw, moreContext);
+                // FILTERED is an unknown-user wording the codes did not confirm: it does not contradict them.
+                Reason softer = phrase != null && phrase != Reason.FILTERED && phrase.type() == BounceType.SOFT ? phrase
+                        : softerInContext(context, signals, raw, moreContext);
                 if (softer != null) {
                     return new Finding(softer, DecidedBy.PHRASE, Confidence.MEDIUM);
                 }
@@ -65,8 +67,8 @@ final class Classifier {
         }
         if (phrase != null) {
             if (phrase.type() == BounceType.HARD) {
-                Reason softer = moreContext ? ReasonRules.fromText(context, false, withoutSender(signals), raw, false) : null;
-                if (softer != null && softer.type() == BounceType.SOFT) {
+                Reason softer = softerInContext(context, signals, raw, moreContext);
+                if (softer != null) {
                     return new Finding(softer, DecidedBy.PHRASE, Confidence.MEDIUM);
                 }
             }
@@ -129,12 +131,8 @@ final class Classifier {
                 && ReasonRules.fromText(diagnostic, true, signals, "", true) != Reason.BLOCKED;
     }
 
-    /** A soft reason a specific wording names, in the diagnostic or (as the reporter's words) the context. */
-    private static Reason softer(Reason phrase, String diagnostic, String context, Signals signals, String raw,
-            boolean moreContext) {
-        if (phrase != null && phrase != Reason.FILTERED && phrase.type() == BounceType.SOFT) {
-            return phrase;
-        }
+    /** A soft reason the reporter's own words in the context name, or null. */
+    private static Reason softerInContext(String context, Signals signals, String raw, boolean moreContext) {
         Reason inContext = moreContext ? ReasonRules.fromText(context, false, withoutSender(signals), raw, false) : null;
         return inContext != null && inContext.type() == BounceType.SOFT ? inContext : null;
     }

@@ -140,15 +140,10 @@ public final class MailboxScanner {
                 .put("mailbox", mailbox.name())
                 .put("message_id", parsed.messageId())
                 .put("from", parsed.from())
-                .put("subject", parsed.subject())
-                .put("recipient", recipient.address())
-                .put("status", recipient.status())
-                .put("reason", recipient.reason())
+                .put("subject", parsed.subject());
+        RecipientFields.put(meta, recipient)
                 .put("diagnostic", recipient.diagnostic())
                 .put("remote_mta", recipient.remoteMta());
-        if (recipient.delayed()) {
-            meta.put("delayed", true);
-        }
         // The returned message's subscriber header names one subscriber: it can only be this
         // recipient's when the bounce names no other.
         String subscriber = recipients == 1 ? parsed.subscriberUuid() : null;

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * {@code parse PATH...}: runs the scanner's parser over message files (directories recursively, in
  * name order) and prints one JSON line per bounced recipient, nothing for a message that is not a
- * bounce: {@code {"file", "recipient", "class", "status", "reason", "delayed"}}. {@code file} is
- * relative to the directory given (or the path as given for a file).
+ * bounce: {@code {"file", "recipient", "class", "reason", "status", "reply_code", "command", "evidence",
+ * "confidence", "delayed"}} (see {@link RecipientFields}). {@code file} is relative to the directory
+ * given (or the path as given for a file).
  */
 public final class ParseCommand {
     static final String USAGE = "usage: parse PATH... (message files, or directories searched recursively)";
@@ -69,15 +70,6 @@ public final class ParseCommand {
     }
 
     private static ObjectNode line(ObjectMapper json, String file, BouncedRecipient recipient) {
-        ObjectNode node = json.createObjectNode();
-        node.put("file", file);
-        node.put("recipient", recipient.address());
-        node.put("class", recipient.type().wire());
-        node.put("status", recipient.status());
-        node.put("reason", recipient.reason());
-        if (recipient.delayed()) {
-            node.put("delayed", true);
-        }
-        return node;
+        return RecipientFields.put(json.createObjectNode().put("file", file), recipient);
     }
 }

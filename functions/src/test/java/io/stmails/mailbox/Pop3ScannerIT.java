@@ -102,6 +102,10 @@ class Pop3ScannerIT {
         assertEquals("127.0.0.1", ann.source());
         assertTrue(ann.metaJson().contains("\"status\":\"5.1.1\""), ann.metaJson());
         assertTrue(ann.metaJson().contains("\"mailbox\":\"bounces\""), ann.metaJson());
+        for (String why : List.of("\"reason\":\"userunknown\"", "\"reply_code\":\"550\"", "\"evidence\":\"status\"",
+                "\"confidence\":\"high\"", "\"command\":")) {
+            assertTrue(ann.metaJson().contains(why), ann.metaJson());
+        }
         assertBounces("bob@example.org", BounceType.SOFT);
         assertBounces("carol@example.net", BounceType.COMPLAINT);
         assertEquals(List.of("reply-1", "broken-1", "ooo-1"), messageIdsInMailbox());

@@ -16,6 +16,10 @@ final class Addresses {
                     + "([A-Za-z0-9_%+\\-=!#$&'*^`{|}~][A-Za-z0-9._%+\\-=!#$&'*^`{|}~]*"
                     + "@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)*"
                     + "\\.[A-Za-z]{2,63})(?![A-Za-z0-9\\-@])");
+    /** RFC 6533 utf-8-addr-xtext: a non-ASCII character written {@code \x{HHHH}}. */
+    private static final Pattern UTF8_XTEXT = Pattern.compile("\\\\x\\{([0-9A-Fa-f]{1,6})\\}");
+    /** A whole field value that is one address, of any script (RFC 6531 SMTPUTF8). */
+    private static final Pattern WHOLE_ADDRESS = Pattern.compile("<?([^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\".]+)>?");
     /** Local parts that belong to mail systems, not to people a list mails. */
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "mailer_daemon", "mailerdaemon",
             "mail-daemon", "postmaster", "double-bounce");
@@ -34,6 +38,32 @@ final class Addresses {
             found.add(matcher.group(1).toLowerCase(Locale.ROOT));
         }
         return found;
+    }
+
+    /**
+     * The address a DSN recipient field ({@code Final-Recipient}, {@code Original-Recipient}) holds, its
+     * type removed: RFC 6533 {@code utf-8} values may hold any script, written raw or as {@code \x{HHHH}};
+     * free text only ever yields ASCII addresses, as a non-ASCII neighbour cannot be told from the address.
+     */
+    static String ofRecipientField(String value) {
+        String decoded = decodeUtf8Xtext(value.trim());
+        if (decoded.chars().anyMatch(c -> c >= 0x80)) {
+            Matcher whole = WHOLE_ADDRESS.matcher(decoded);
+            if (whole.matches()) {
+                return whole.group(1).toLowerCase(Locale.ROOT);
+            }
+        }
+        return first(decoded);
+    }
+
+    private static String decodeUtf8Xtext(String value) {
+        if (value.indexOf("\\x{") < 0) {
+            return value;
+        }
+        return UTF8_XTEXT.matcher(value).replaceAll(m -> {
+            int codePoint = Integer.parseInt(m.group(1), 16);
+            return Matcher.quoteReplacement(Character.isValidCodePoint(codePoint) ? Character.toString(codePoint) : m.group());
+        });
     }
 
     /** The first address in the text, or null. */

@@ -1,6 +1,5 @@
 package io.stmails.mailbox.parser;
 
-import io.stmails.domain.BounceType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
@@ -126,8 +125,9 @@ public final class BounceParser {
                 return new Reading(Verdict.BOUNCE, inner.recipients(), "forwarded " + inner.explanation());
             }
         }
+        // An RFC 3834 auto-reply is machine-sent too, and may talk about delivery: its words are no sign.
         boolean bounceSigns = envelope.looksLikeBounce()
-                || (envelope.machineSent() && BOUNCE_TEXT.in(Classifier.normalise(notes)));
+                || (envelope.machineSent() && !envelope.isAutoReply() && BOUNCE_TEXT.in(Classifier.normalise(notes)));
         if (COMPLAINT_SUBJECT.matcher(envelope.subject).find() && !parts.returnedHeaders.isEmpty() && !bounceSigns) {
             return complaint(parts, new FeedbackReport.Complaint(List.of(), "abuse"));
         }
@@ -161,11 +161,13 @@ public final class BounceParser {
             String diagnostic = DeliveryReport.valueAfterType(fields.diagnostic());
             String mention = Notification.about(notes, address).diagnostic();
             String context = mention.isEmpty() && sole ? notes : mention;
-            if (diagnostic.isEmpty()) {
+            boolean quotedReply = !diagnostic.isEmpty();
+            if (!quotedReply) {
                 diagnostic = mention;
             }
-            Classifier.Outcome outcome = Classifier.classify(new Classifier.Evidence(addressesOf(fields), status, diagnostic, context,
-                    delayed, sole, PowerMtaCategory.reason(fields.category())));
+            Classifier.Outcome outcome = Classifier.classify(new Evidence(addressesOf(fields), status, diagnostic,
+                    DeliveryReport.typeOf(fields.diagnostic()), quotedReply, context, delayed, sole || !mention.isEmpty(),
+                    PowerMtaCategory.reason(fields.category())));
             String remote = DeliveryReport.valueAfterType(fields.remoteMta());
             found.putIfAbsent(address, recipient(address, outcome, diagnostic, remote.isEmpty() ? remoteHost(diagnostic + " " + context) : remote, delayed));
         }
@@ -216,8 +218,7 @@ public final class BounceParser {
         List<BouncedRecipient> recipients = new ArrayList<>();
         for (Notification.Mention mention : mentions) {
             Classifier.Outcome outcome = Classifier.classify(
-                    new Classifier.Evidence(Set.of(mention.address()), "", mention.diagnostic(), mention.context(), delayed,
-                            sole, null));
+                    new Evidence(Set.of(mention.address()), "", mention.diagnostic(), "", false, mention.context(), delayed, sole, null));
             String diagnostic = mention.diagnostic().isBlank() ? mention.context() : mention.diagnostic();
             recipients.add(recipient(mention.address(), outcome, diagnostic, remoteHost(diagnostic), delayed));
         }
@@ -241,7 +242,7 @@ public final class BounceParser {
         }
         String diagnostic = report.feedbackType().isEmpty() ? "" : "feedback-type: " + report.feedbackType();
         List<BouncedRecipient> recipients = addresses.stream()
-                .map(a -> new BouncedRecipient(a, BounceType.COMPLAINT, Reason.FEEDBACK.wire(), "", diagnostic, "", false))
+                .map(a -> BouncedRecipient.complaint(a, diagnostic))
                 .toList();
         return new Reading(Verdict.BOUNCE, recipients, "feedback report");
     }
@@ -254,13 +255,13 @@ public final class BounceParser {
         List<BouncedRecipient> recipients = new ArrayList<>();
         for (SesNotification.Recipient r : notice.recipients()) {
             if (type.equals("complaint")) {
-                recipients.add(new BouncedRecipient(r.address(), BounceType.COMPLAINT, Reason.FEEDBACK.wire(), "", "", "", false));
+                recipients.add(BouncedRecipient.complaint(r.address(), ""));
                 continue;
             }
             boolean transient_ = notice.bounceType().equalsIgnoreCase("Transient");
-            Classifier.Outcome outcome = Classifier.classify(new Classifier.Evidence(Set.of(r.address()),
+            Classifier.Outcome outcome = Classifier.classify(new Evidence(Set.of(r.address()),
                     StatusCodes.normalise(r.status()), DeliveryReport.valueAfterType(r.diagnostic()),
-                    "bounce sub-type " + notice.bounceSubType(), transient_, true, null));
+                    DeliveryReport.typeOf(r.diagnostic()), true, "bounce sub-type " + notice.bounceSubType(), transient_, true, null));
             recipients.add(recipient(r.address(), outcome, DeliveryReport.valueAfterType(r.diagnostic()), "", false));
         }
         return recipients.isEmpty() ? Reading.none(Verdict.UNPARSEABLE, "Amazon SES notification without recipients")
@@ -282,14 +283,17 @@ public final class BounceParser {
         if (text.length() > MAX_DIAGNOSTIC) {
             text = text.substring(0, MAX_DIAGNOSTIC);
         }
-        return new BouncedRecipient(address, outcome.type(), outcome.reason().wire(), outcome.status(), text,
-                remoteMta, delayed);
+        return new BouncedRecipient(address, outcome.type(), outcome.reason().wire(), outcome.status(), outcome.replyCode(),
+                outcome.command().wire(), outcome.decidedBy(), outcome.confidence(), text, remoteMta, delayed);
     }
 
     private static Set<String> addressesOf(DeliveryReport.Recipient fields) {
         Set<String> addresses = new HashSet<>();
         for (String field : new String[] {fields.finalRecipient(), fields.originalRecipient(), fields.actualRecipient()}) {
-            addresses.addAll(Addresses.in(field));
+            String address = Addresses.ofRecipientField(DeliveryReport.valueAfterType(field));
+            if (address != null) {
+                addresses.add(address);
+            }
         }
         return addresses;
     }
@@ -299,7 +303,7 @@ public final class BounceParser {
         for (String field : new String[] {fields.finalRecipient(), fields.originalRecipient()}) {
             String value = DeliveryReport.valueAfterType(field);
             if (!value.isEmpty() && !value.startsWith("|") && !value.startsWith("\"|")) {
-                String address = Addresses.first(value);
+                String address = Addresses.ofRecipientField(value);
                 if (address != null) {
                     return address;
                 }

@@ -5,6 +5,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -84,8 +87,29 @@ final class DeliveryReport {
         return (semicolon < 0 ? field : field.substring(semicolon + 1)).trim();
     }
 
+    /** "smtp; 550 ..." gives "smtp"; "X-Unix; ..." gives "x-unix"; a value without a type gives an empty string. */
+    static String typeOf(String field) {
+        int semicolon = field.indexOf(';');
+        return semicolon < 0 ? "" : field.substring(0, semicolon).trim().toLowerCase(Locale.ROOT);
+    }
+
     private static String unfold(String value) {
-        return value == null ? "" : FOLD.matcher(value).replaceAll(" ").trim();
+        return value == null ? "" : FOLD.matcher(utf8(value)).replaceAll(" ").trim();
+    }
+
+    /**
+     * A field of an RFC 6533 message/global-delivery-status is UTF-8, which the header reader took
+     * for ISO-8859-1: read its bytes again as UTF-8 when they are valid UTF-8.
+     */
+    private static String utf8(String value) {
+        if (value.chars().allMatch(c -> c < 0x80) || value.chars().anyMatch(c -> c > 0xFF)) {
+            return value;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return value;
+        }
     }
 
     private static final class Fields {

@@ -40,6 +40,12 @@ final class StatusCodes {
         return REPLY_CODE.matcher(text).find();
     }
 
+    /** The first RFC 5321 failure reply code (4xx / 5xx) the text quotes, or an empty string. */
+    static String replyCode(String text) {
+        Matcher matcher = REPLY_CODE.matcher(text);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+
     static char statusClass(String status) {
         return status.isEmpty() ? ' ' : status.charAt(0);
     }

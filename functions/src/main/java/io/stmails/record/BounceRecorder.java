@@ -62,7 +62,9 @@ public final class BounceRecorder {
                 event.source() == null ? "" : event.source(),
                 event.metaJson() == null ? "{}" : event.metaJson(),
                 event.occurredAt() == null ? now : event.occurredAt(),
-                event.dedupeKey());
+                event.dedupeKey(),
+                null,
+                event.suppressed());
         return switch (bounces.insert(bounce)) {
             case INSERTED -> new Result(Outcome.RECORDED, bounce.id(), bounce.subscriberUuid());
             case DUPLICATE -> new Result(Outcome.DUPLICATE, null, bounce.subscriberUuid());

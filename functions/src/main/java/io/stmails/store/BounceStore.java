@@ -34,6 +34,15 @@ public interface BounceStore {
 
     void delete(Bounce bounce);
 
+    /** Marks every not yet cleared bounce of the subscriber as cleared (listed, no longer counted); returns how many. */
+    int clearAll(String subscriberUuid, Instant clearedAt);
+
+    /**
+     * Keeps the dedupe markers of these bounces (redeliveries stay ignored) but removes the plain
+     * dedupe key from them, which may hold the address: only its hash remains.
+     */
+    void forgetDedupeKeys(List<Bounce> bounces);
+
     Optional<Bounce> findById(String id);
 
     /** One page of a listing, newest or oldest first by the query's order. */

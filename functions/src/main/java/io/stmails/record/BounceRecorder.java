@@ -87,6 +87,10 @@ public final class BounceRecorder {
         if (byEmail.isPresent() || unknownSubscriberPolicy == UnknownSubscriberPolicy.IGNORE) {
             return byEmail;
         }
+        if (bounces.isRecorded(event.dedupeKey())) {
+            // A redelivery for a subscriber deleted or erased since: recreating her would undo that.
+            return Optional.empty();
+        }
         return Optional.of(createFor(email.get()));
     }
 

@@ -21,6 +21,9 @@ public interface BounceStore {
     /** Writes the bounce, its dedupe marker and a check that its subscriber still exists, atomically. */
     InsertResult insert(Bounce bounce);
 
+    /** Whether a bounce with this dedupe key was recorded (within the dedupe markers' retention). */
+    boolean isRecorded(String dedupeKey);
+
     /** Strongly consistent count of the subscriber's bounces of one type created at or after {@code since} (null: all). */
     long count(String subscriberUuid, BounceType type, Instant since);
 

@@ -23,12 +23,14 @@ import io.stmails.suppression.SuppressedAddress;
 import io.stmails.suppression.SuppressionPage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The whole decision loop on DynamoDB Local: the real recorder, the table's real stream feeding
@@ -48,11 +50,16 @@ public final class LoopWorld {
     private final TableStream stream;
 
     public LoopWorld(String settings) {
+        this(settings, () -> Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public LoopWorld(String settings, Supplier<Instant> clock) {
         Secrets secrets = new Secrets(List.of(new ApiUser("admin", "a", Set.of(ApiUser.ALL))), json.createObjectNode());
         services = Services.builder().dynamo(DynamoDbLocal.client()).tables(tables).secrets(() -> secrets)
                 .settings(Settings.parse(settings, json))
                 .publisher(new SnsActionPublisher(sns, TOPIC, json))
                 .suppressionList(suppression)
+                .clock(clock)
                 .build();
         streamHandler = new BounceActionsHandler(services);
         stream = new TableStream(tables.bounces());

@@ -90,6 +90,17 @@ public final class DynamoBounceStore implements BounceStore {
         }
     }
 
+    @Override
+    public boolean isRecorded(String dedupeKey) {
+        try {
+            Map<String, AttributeValue> marker = dynamo.getItem(b -> b.tableName(tables.bounces()).consistentRead(true)
+                    .key(Map.of(Tables.PK, s(BounceItems.dedupePartitionKey(dedupeKey)), Tables.SK, s("D")))).item();
+            return marker != null && !marker.isEmpty();
+        } catch (SdkException e) {
+            throw new StorageException("dedupe marker read failed", e);
+        }
+    }
+
     static boolean failedCondition(List<CancellationReason> reasons, int index) {
         return reasons != null && reasons.size() > index
                 && "ConditionalCheckFailed".equals(reasons.get(index).code());

@@ -7,8 +7,6 @@ import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.ThresholdDecision;
 import io.stmails.store.ActionRecord;
-import io.stmails.store.BounceStore;
-import io.stmails.store.SubscriberHistory;
 import io.stmails.store.SubscriberStore;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,16 +22,11 @@ public final class ApiBlocklist {
     private static final int MAX_ATTEMPTS = 5;
 
     private final SubscriberStore subscribers;
-    private final SubscriberHistory history;
-    private final BounceStore bounces;
     private final SuppressionSync suppression;
     private final Supplier<Instant> clock;
 
-    public ApiBlocklist(SubscriberStore subscribers, SubscriberHistory history, BounceStore bounces,
-            SuppressionSync suppression, Supplier<Instant> clock) {
+    public ApiBlocklist(SubscriberStore subscribers, SuppressionSync suppression, Supplier<Instant> clock) {
         this.subscribers = subscribers;
-        this.history = history;
-        this.bounces = bounces;
         this.suppression = suppression;
         this.clock = clock;
     }
@@ -43,16 +36,12 @@ public final class ApiBlocklist {
         Subscriber current = subscriber;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             if (current.status() == SubscriberStatus.BLOCKLISTED && !current.hasActiveSubscription()) {
-                if (suppression.suppresses(ThresholdAction.BLOCKLIST)) {
-                    history.actionsOf(current.uuid()).stream().filter(ActionRecord::suppressionPending)
-                            .forEach(suppression::finish);
-                }
+                suppression.finishPending(current.uuid());
                 return false;
             }
             Instant now = clock.get();
             Subscriber after = current.withStatus(SubscriberStatus.BLOCKLISTED, now).withAllListsUnsubscribed(now);
-            BounceType reason = bounces.count(current.uuid(), BounceType.COMPLAINT, null) > 0
-                    ? BounceType.COMPLAINT : BounceType.HARD;
+            BounceType reason = suppression.decidingType(current.uuid()).orElse(BounceType.HARD);
             ActionRecord record = new ActionRecord("api-" + BounceIds.next(now), current.uuid(), current.email(),
                     ThresholdAction.BLOCKLIST, reason, 0, 0, null, "api", now, true, current.status(), current.lists(),
                     suppression.suppresses(ThresholdAction.BLOCKLIST), null);

@@ -51,11 +51,7 @@ public final class Erasure {
                                 reactivations.stream().map(ReactivationRecord::email)))
                         .filter(e -> e != null && !e.isEmpty()).findFirst());
         int deletedSubscribers = subscriber.isPresent() && subscribers.delete(subscriberUuid) ? 1 : 0;
-        int suppressionEntries = 0;
-        if (email.isPresent() && suppression.isEnabled()) {
-            suppression.remove(email.get());
-            suppressionEntries = 1;
-        }
+        int suppressionEntries = email.isPresent() && suppression.remove(email.get()) ? 1 : 0;
         bounces.forgetDedupeKeys(recorded);
         int deletedBounces = bounces.deleteAllOfSubscriber(subscriberUuid);
         int historyRecords = history.erase(subscriberUuid);

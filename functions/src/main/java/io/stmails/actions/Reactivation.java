@@ -97,6 +97,7 @@ public final class Reactivation {
                 finish(record);
                 return new Result(Outcome.REACTIVATED, after, record, null);
             }
+            pause(attempt);
         }
         throw new StorageException("subscriber " + subscriberUuid + " kept changing during reactivation", null);
     }
@@ -121,6 +122,16 @@ public final class Reactivation {
         inForce.stream().min(Comparator.comparing(ActionRecord::appliedAt))
                 .ifPresent(oldest -> lists.putAll(oldest.listsBefore()));
         return lists;
+    }
+
+    /** Something changed meanwhile; the history index may also need a moment to show a reversal just written. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(25L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted during reactivation", e);
+        }
     }
 
     private void finish(ReactivationRecord record) {

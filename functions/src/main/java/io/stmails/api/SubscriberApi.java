@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stmails.actions.ApiDeletion;
 import io.stmails.actions.Erasure;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Emails;
@@ -31,15 +32,17 @@ import java.util.function.Supplier;
 public final class SubscriberApi {
     private final SubscriberStore subscribers;
     private final BounceStore bounces;
+    private final ApiDeletion deletion;
     private final Erasure erasure;
     private final Responses responses;
     private final ObjectMapper json;
     private final Supplier<Instant> clock;
 
-    public SubscriberApi(SubscriberStore subscribers, BounceStore bounces, Erasure erasure, Responses responses,
-            ObjectMapper json, Supplier<Instant> clock) {
+    public SubscriberApi(SubscriberStore subscribers, BounceStore bounces, ApiDeletion deletion, Erasure erasure,
+            Responses responses, ObjectMapper json, Supplier<Instant> clock) {
         this.subscribers = subscribers;
         this.bounces = bounces;
+        this.deletion = deletion;
         this.erasure = erasure;
         this.responses = responses;
         this.json = json;
@@ -143,11 +146,9 @@ public final class SubscriberApi {
         if (erase.map("true"::equals).orElse(false)) {
             return erase(uuid);
         }
-        Optional<Subscriber> subscriber = lookup(uuid);
-        if (subscriber.isEmpty() || !subscribers.delete(subscriber.get().uuid())) {
+        if (!Uuids.isWellFormed(uuid) || !deletion.delete(uuid.toLowerCase(Locale.ROOT))) {
             return responses.error(404, "Subscriber not found.");
         }
-        bounces.deleteAllOfSubscriber(subscriber.get().uuid());
         return responses.data(true);
     }
 

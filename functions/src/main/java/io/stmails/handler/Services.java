@@ -3,6 +3,7 @@ package io.stmails.handler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.actions.ActionPublisher;
 import io.stmails.actions.ApiBlocklist;
+import io.stmails.actions.ApiDeletion;
 import io.stmails.actions.Erasure;
 import io.stmails.actions.Reactivation;
 import io.stmails.actions.SuppressionImport;
@@ -246,7 +247,7 @@ public final class Services {
     }
 
     private SuppressionSync suppressionSync() {
-        return new SuppressionSync(suppressionList, history);
+        return new SuppressionSync(suppressionList, history, bounces);
     }
 
     public Reactivation reactivation() {
@@ -262,11 +263,11 @@ public final class Services {
     }
 
     public ApiRouter apiRouter() {
-        ApiBlocklist blocklist = new ApiBlocklist(subscribers, history, bounces, suppressionSync(), clock);
+        ApiBlocklist blocklist = new ApiBlocklist(subscribers, suppressionSync(), clock);
         List<ApiRoute> routes = new ArrayList<>(new BounceApi(bounces, subscribers, stats, blocklist, responses, json,
                 clock).routes());
         routes.addAll(new ReactivationApi(reactivation(), bounces, responses, json, clock).routes());
-        routes.addAll(new SubscriberApi(subscribers, bounces,
+        routes.addAll(new SubscriberApi(subscribers, bounces, new ApiDeletion(subscribers, bounces, suppressionSync(), clock),
                 new Erasure(subscribers, history, bounces, suppressionList), responses, json, clock).routes());
         routes.addAll(new SuppressionApi(suppressionList, new SuppressionImport(suppressionList, subscribers, history,
                 settings.bounce().blocklistUnsubscribesLists(), clock), responses, json, clock).routes());

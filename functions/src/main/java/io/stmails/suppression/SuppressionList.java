@@ -15,7 +15,8 @@ public interface SuppressionList {
         }
 
         @Override
-        public void remove(String email) {
+        public boolean remove(String email) {
+            return false;
         }
 
         @Override
@@ -32,8 +33,8 @@ public interface SuppressionList {
     /** Adds the address, or updates its reason if it is there already. */
     void put(String email, SuppressionReason reason);
 
-    /** Removes the address; removing one that is not there is not an error. */
-    void remove(String email);
+    /** Removes the address; removing one that is not there is not an error. Says whether it was there. */
+    boolean remove(String email);
 
     /**
      * One page of the list.

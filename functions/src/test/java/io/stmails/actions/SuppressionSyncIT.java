@@ -112,6 +112,28 @@ class SuppressionSyncIT {
     }
 
     @Test
+    void anApiDeleteOfABouncedSubscriberPutsHerAndOfAnyoneElseOnlyDeletes() throws Exception {
+        LoopWorld world = new LoopWorld("{\"ses\": {\"suppression_sync\": true},"
+                + " \"actions\": {\"complaint\": {\"action\": \"none\"}}}");
+        Subscriber jane = world.subscriber("jane@example.com");
+        Subscriber quiet = world.subscriber("quiet@example.com");
+        world.bounce(jane, BounceType.COMPLAINT);
+        assertEquals(List.of(), world.deliver());
+
+        world.suppression.failNext(1);
+        assertEquals(500, world.call("DELETE", "/api/subscribers/" + jane.uuid(), "", "").status());
+        assertTrue(world.services.subscribers().findByUuid(jane.uuid()).isEmpty(), "the delete is durable");
+        assertEquals(200, world.call("DELETE", "/api/subscribers/" + jane.uuid(), "", "").status(),
+                "the repeat finishes the put");
+        assertEquals(404, world.call("DELETE", "/api/subscribers/" + jane.uuid(), "", "").status());
+        assertEquals(200, world.call("DELETE", "/api/subscribers/" + quiet.uuid(), "", "").status());
+
+        assertEquals(List.of("jane@example.com=COMPLAINT"), world.suppressed());
+        assertEquals(0, world.services.bounces().listBySubscriber(jane.uuid()).size());
+        assertTrue(world.services.subscribers().findByUuid(quiet.uuid()).isEmpty());
+    }
+
+    @Test
     void anOnAccountSuppressionListBounceIsRecordedButTriggersNothing() throws Exception {
         LoopWorld world = LoopWorld.synced();
         Subscriber gone = world.subscriber("gone@example.org");

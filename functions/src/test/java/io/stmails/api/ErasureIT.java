@@ -33,15 +33,17 @@ class ErasureIT {
         assertEquals(List.of(), world.deliver());
         assertEquals(200, world.call("POST", "/api/subscribers/" + jane.uuid() + "/reactivate", "", "").status());
         world.bounce(jane, BounceType.SOFT);
+        world.bounce(jane, BounceType.HARD);
         assertEquals(List.of(), world.deliver());
-        assertEquals(3L, world.services.stats().read(StatsCounters.ALL).get(StatsCounters.TOTAL));
+        assertEquals(List.of("jane@example.com=BOUNCE"), world.suppressed(), "blocklisted again");
+        assertEquals(4L, world.services.stats().read(StatsCounters.ALL).get(StatsCounters.TOTAL));
 
         HttpResponse response = world.call("DELETE", "/api/subscribers/" + jane.uuid(), "erase=true", "");
         assertEquals(200, response.status(), response.body());
         JsonNode removed = world.data(response).path("removed");
         assertEquals(1, removed.path("subscriber").asInt());
-        assertEquals(2, removed.path("bounces").asInt());
-        assertEquals(2, removed.path("action_records").asInt(), "the blocklist and the reactivation");
+        assertEquals(3, removed.path("bounces").asInt());
+        assertEquals(3, removed.path("action_records").asInt(), "two blocklists and the reactivation between them");
         assertEquals(1, removed.path("suppression_entries").asInt());
 
         assertEquals(List.of(), world.deliver(), "the bounces' removals reach the counters");
@@ -92,7 +94,7 @@ class ErasureIT {
         JsonNode removed = world.data(world.call("DELETE", "/api/subscribers/" + jane.uuid(), "erase=true", ""))
                 .path("removed");
         assertEquals(0, removed.path("subscriber").asInt());
-        assertEquals(1, removed.path("action_records").asInt());
+        assertEquals(2, removed.path("action_records").asInt(), "the blocklist and the delete");
         assertEquals(1, removed.path("suppression_entries").asInt());
         assertEquals(List.of(), world.suppressed());
         assertEquals(404, world.call("DELETE", "/api/subscribers/" + UUID.randomUUID(), "erase=true", "").status());

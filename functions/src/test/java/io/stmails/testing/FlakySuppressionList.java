@@ -35,10 +35,11 @@ public final class FlakySuppressionList implements SuppressionList {
     }
 
     @Override
-    public synchronized void remove(String email) {
+    public synchronized boolean remove(String email) {
         failIfTold();
-        delegate.remove(email);
+        boolean removed = delegate.remove(email);
         calls.add("remove " + email);
+        return removed;
     }
 
     @Override

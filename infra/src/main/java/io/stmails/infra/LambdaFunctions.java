@@ -36,10 +36,11 @@ final class LambdaFunctions extends Construct {
         Map<String, String> environment = Map.of(
                 SETTINGS_VARIABLE, config.settingsJson(),
                 TABLE_PREFIX_VARIABLE, config.namePrefix());
+        boolean suppressionSync = config.suppressionSync();
         for (FunctionSpec spec : specs) {
             StmailsFunction function = new StmailsFunction(this, spec, code, config.namePrefix(), environment,
                     config.logRetention(), failures);
-            grant(function, FunctionAccess.of(spec, config.suppressionSync()), resources);
+            grant(function, FunctionAccess.of(spec, suppressionSync), resources);
             functions.add(function);
         }
     }

@@ -98,9 +98,10 @@ public final class DynamoSubscriberStore implements SubscriberStore {
 
     @Override
     public ApplyResult applyAction(Subscriber before, ThresholdDecision decision, ActionRecord record) {
-        // A delete cannot be undone: its record only has to outlive stream redeliveries. Any other action is kept
-        // for as long as a reactivation may need what it recorded.
-        Long expiresAt = record.action() == ThresholdAction.DELETE
+        // A delete cannot be undone: its record only has to outlive stream redeliveries, unless it put the address
+        // on the suppression list (an erasure finds the entry through it). Any other action is kept for as long as
+        // a reactivation may need what it recorded.
+        Long expiresAt = record.action() == ThresholdAction.DELETE && !record.suppressionPending()
                 ? clock.get().plus(ACTION_RETENTION).getEpochSecond() : null;
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(SubscriberItems.toItem(record, expiresAt), "attribute_not_exists(pk)"));

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
@@ -66,9 +67,10 @@ public final class DynamoSuppressionList implements SuppressionList {
     }
 
     @Override
-    public void remove(String email) {
+    public boolean remove(String email) {
         try {
-            dynamo.deleteItem(b -> b.tableName(table).key(Map.of(Tables.PK, s(email))));
+            return dynamo.deleteItem(b -> b.tableName(table).key(Map.of(Tables.PK, s(email)))
+                    .returnValues(ReturnValue.ALL_OLD)).hasAttributes();
         } catch (SdkException e) {
             throw new StorageException("suppression stand-in delete failed", e);
         }

@@ -36,11 +36,12 @@ public final class SesSuppressionList implements SuppressionList {
     }
 
     @Override
-    public void remove(String email) {
+    public boolean remove(String email) {
         try {
             ses.deleteSuppressedDestination(b -> b.emailAddress(email));
+            return true;
         } catch (NotFoundException alreadyGone) {
-            // Not on the list: what removing it was for.
+            return false;
         } catch (SdkException e) {
             throw new StorageException("removing " + email + " from the SES suppression list failed", e);
         }

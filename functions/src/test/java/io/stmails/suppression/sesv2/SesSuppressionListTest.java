@@ -1,6 +1,7 @@
 package io.stmails.suppression.sesv2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,8 +54,8 @@ class SesSuppressionListTest {
     @Test
     void removeSendsDeleteSuppressedDestinationAndTakesNotFoundAsDone() {
         http.answer(200, "{}").error(404, "NotFoundException", "Email address jane@example.com does not exist on your suppression list.");
-        list.remove("joe+news@example.com");
-        list.remove("jane@example.com");
+        assertTrue(list.remove("joe+news@example.com"));
+        assertFalse(list.remove("jane@example.com"));
 
         RecordingHttpClient.Sent first = http.sent().get(0);
         assertEquals(SdkHttpMethod.DELETE, first.request().method());

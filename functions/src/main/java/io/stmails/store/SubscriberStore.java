@@ -27,6 +27,14 @@ public interface SubscriberStore {
     /** @throws EmailTakenException when another subscriber has the e-mail */
     void create(Subscriber subscriber);
 
+    /**
+     * Creates the subscriber and the action record that explains its state (an imported
+     * suppression) in one transaction.
+     *
+     * @throws EmailTakenException when another subscriber has the e-mail
+     */
+    void create(Subscriber subscriber, ActionRecord record);
+
     /** Stores the decision's effect and the action record in one transaction, if {@code before} is still current. */
     ApplyResult applyAction(Subscriber before, ThresholdDecision decision, ActionRecord record);
 

@@ -80,12 +80,22 @@ public final class DynamoSubscriberStore implements SubscriberStore {
 
     @Override
     public void create(Subscriber subscriber) {
+        create(subscriber, List.of());
+    }
+
+    @Override
+    public void create(Subscriber subscriber, ActionRecord record) {
+        create(subscriber, List.of(SubscriberItems.toItem(record, null)));
+    }
+
+    private void create(Subscriber subscriber, List<Map<String, AttributeValue>> alsoNew) {
         Map<String, AttributeValue> emailItem = Map.of(
                 Tables.PK, s(SubscriberItems.emailKey(subscriber.email())), "uuid", s(subscriber.uuid()));
+        List<TransactWriteItem> items = new ArrayList<>(List.of(put(emailItem, "attribute_not_exists(pk)"),
+                put(SubscriberItems.toItem(subscriber), "attribute_not_exists(pk)")));
+        alsoNew.forEach(item -> items.add(put(item, "attribute_not_exists(pk)")));
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    put(emailItem, "attribute_not_exists(pk)"),
-                    put(SubscriberItems.toItem(subscriber), "attribute_not_exists(pk)")));
+            dynamo.transactWriteItems(b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
             if (DynamoBounceStore.failedCondition(e.cancellationReasons(), 0)) {
                 throw new EmailTakenException(subscriber.email());

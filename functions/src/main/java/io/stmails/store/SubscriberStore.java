@@ -42,9 +42,6 @@ public interface SubscriberStore {
 
     void markActionPublished(String bounceId);
 
-    /** Stores {@code after} if {@code before} is still the current version; false when it changed meanwhile. */
-    boolean update(Subscriber before, Subscriber after);
-
     /** Deletes the subscriber (not its bounces); false when it did not exist. */
     boolean delete(String uuid);
 }

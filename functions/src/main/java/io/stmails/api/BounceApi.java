@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.stmails.actions.ApiBlocklist;
 import io.stmails.domain.Bounce;
 import io.stmails.domain.InputLimits;
 import io.stmails.domain.StatsCounters;
 import io.stmails.domain.Subscriber;
-import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.Uuids;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
@@ -55,15 +55,17 @@ public final class BounceApi {
     private final BounceStore bounces;
     private final SubscriberStore subscribers;
     private final StatsStore stats;
+    private final ApiBlocklist blocklister;
     private final Responses responses;
     private final ObjectMapper json;
     private final Supplier<Instant> clock;
 
-    public BounceApi(BounceStore bounces, SubscriberStore subscribers, StatsStore stats, Responses responses,
-            ObjectMapper json, Supplier<Instant> clock) {
+    public BounceApi(BounceStore bounces, SubscriberStore subscribers, StatsStore stats, ApiBlocklist blocklister,
+            Responses responses, ObjectMapper json, Supplier<Instant> clock) {
         this.bounces = bounces;
         this.subscribers = subscribers;
         this.stats = stats;
+        this.blocklister = blocklister;
         this.responses = responses;
         this.json = json;
         this.clock = clock;
@@ -232,7 +234,7 @@ public final class BounceApi {
                 Set<String> owners = new LinkedHashSet<>();
                 page.bounces().forEach(b -> owners.add(b.subscriberUuid()));
                 for (Subscriber subscriber : subscribers.findByUuids(owners).values()) {
-                    blocklisted += blocklist(subscriber) ? 1 : 0;
+                    blocklisted += blocklister.blocklist(subscriber) ? 1 : 0;
                 }
                 if (page.nextCursor() == null) {
                     return responses.data(true);
@@ -247,25 +249,6 @@ public final class BounceApi {
         } catch (IllegalArgumentException invalidCursor) {
             return responses.error(400, invalidCursor.getMessage());
         }
-    }
-
-    private boolean blocklist(Subscriber subscriber) {
-        Subscriber current = subscriber;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            if (current.status() == SubscriberStatus.BLOCKLISTED && !current.hasActiveSubscription()) {
-                return false;
-            }
-            Instant now = clock.get();
-            if (subscribers.update(current, current.withStatus(SubscriberStatus.BLOCKLISTED, now).withAllListsUnsubscribed(now))) {
-                return true;
-            }
-            Optional<Subscriber> reread = subscribers.findByUuid(current.uuid());
-            if (reread.isEmpty()) {
-                return false;
-            }
-            current = reread.get();
-        }
-        return false;
     }
 
     HttpResponse ofSubscriber(String uuid) {
@@ -410,6 +393,7 @@ public final class BounceApi {
         node.set("meta", storedJson(bounce.metaJson() == null ? "{}" : bounce.metaJson(), bounce.id()));
         node.put("reason", bounce.reason());
         node.put("created_at", bounce.createdAt().toString());
+        node.put("cleared_at", bounce.clearedAt() == null ? null : bounce.clearedAt().toString());
         node.put("email", nullToEmpty(bounce.email()));
         node.put("subscriber_uuid", bounce.subscriberUuid());
         node.put("subscriber_id", bounce.subscriberUuid());

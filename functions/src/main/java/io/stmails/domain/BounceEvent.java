@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param occurredAt     may be null (the recorder uses the current time)
  * @param metaJson       provider metadata as JSON text; null means {@code {}}
  * @param dedupeKey      identical on every redelivery of the same event; never null
+ * @param suppressed     the provider did not send because the address is on its suppression list
+ *                       (recorded, but not counted towards thresholds)
  * @param reason         what the source said the type was decided from: SES's {@code bounceType/bounceSubType},
  *                       a provider's event type, the mailbox parser's reason; null when the source says nothing
  * @param evidence       what the source reported, bounded ({@link Evidence}); null when there is nothing beyond meta
@@ -27,6 +29,7 @@ public record BounceEvent(
         Instant occurredAt,
         String metaJson,
         String dedupeKey,
+        boolean suppressed,
         String reason,
         String evidence) {
 
@@ -54,13 +57,18 @@ public record BounceEvent(
 
     public BounceEvent(String email, String subscriberUuid, String campaignUuid, BounceType type, String source,
             Instant occurredAt, String metaJson, String dedupeKey) {
-        this(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey, null, null);
+        this(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey, false, null, null);
+    }
+
+    public BounceEvent(String email, String subscriberUuid, String campaignUuid, BounceType type, String source,
+            Instant occurredAt, String metaJson, String dedupeKey, boolean suppressed) {
+        this(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey, suppressed, null, null);
     }
 
     /** The same event with what its source said about it. */
     public BounceEvent classified(String reasonGiven, String evidenceGiven) {
         return new BounceEvent(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey,
-                reasonGiven, evidenceGiven);
+                suppressed, reasonGiven, evidenceGiven);
     }
 
     private static boolean isBlank(String value) {

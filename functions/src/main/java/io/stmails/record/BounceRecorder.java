@@ -74,6 +74,8 @@ public final class BounceRecorder {
                 event.metaJson() == null ? "{}" : event.metaJson(),
                 createdAt,
                 event.dedupeKey(),
+                null,
+                event.suppressed(),
                 reason == null ? UNSPECIFIED_REASON : reason,
                 event.evidence(),
                 // DynamoDB's TTL counts whole seconds.
@@ -99,6 +101,10 @@ public final class BounceRecorder {
         Optional<Subscriber> byEmail = subscribers.findByEmail(email.get());
         if (byEmail.isPresent() || settings.unknownSubscriber() == UnknownSubscriberPolicy.IGNORE) {
             return byEmail;
+        }
+        if (bounces.isRecorded(event.dedupeKey())) {
+            // A redelivery for a subscriber deleted or erased since: recreating her would undo that.
+            return Optional.empty();
         }
         return Optional.of(createFor(email.get()));
     }

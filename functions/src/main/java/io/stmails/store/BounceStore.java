@@ -28,6 +28,9 @@ public interface BounceStore {
      */
     List<Instant> countableTimes(String subscriberUuid, BounceType type, Instant since, Instant now);
 
+    /** Whether a bounce with this dedupe key was recorded (within the dedupe markers' retention). */
+    boolean isRecorded(String dedupeKey);
+
     Map<BounceType, Long> countsByType(String subscriberUuid);
 
     /** The subscriber's bounces, newest first. */
@@ -38,6 +41,15 @@ public interface BounceStore {
 
     /** Deletes the bounce and its evidence. */
     void delete(Bounce bounce);
+
+    /** Marks every not yet cleared bounce of the subscriber as cleared (listed, no longer counted); returns how many. */
+    int clearAll(String subscriberUuid, Instant clearedAt);
+
+    /**
+     * Keeps the dedupe markers of these bounces (redeliveries stay ignored) but removes the plain
+     * dedupe key from them, which may hold the address: only its hash remains.
+     */
+    void forgetDedupeKeys(List<Bounce> bounces);
 
     /** The bounce with its evidence (the only read that includes it). */
     Optional<Bounce> findById(String id);

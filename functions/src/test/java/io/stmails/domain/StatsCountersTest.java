@@ -34,6 +34,6 @@ class StatsCountersTest {
 
     private static Bounce bounce(String campaign, String reason) {
         return new Bounce("01JDAAAAAAAAAAAAAAAAAAAAAA", "0b7d1c55-2d0c-4f8e-8a55-3f1e9b6c2a10", "a@example.com", campaign,
-                BounceType.SOFT, "ses", "{}", AT, "k", reason, null, null);
+                BounceType.SOFT, "ses", "{}", AT, "k", null, false, reason, null, null);
     }
 }

@@ -15,6 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class BounceItems {
     static final String KIND = "kind";
     static final String KIND_BOUNCE = "bounce";
+    /** Set by a reactivation; a cleared bounce stays listed but no longer counts. */
+    static final String CLEARED_AT = "cleared_at";
+    /** Present (true) on a bounce the provider reported for an address already on its suppression list. */
+    static final String SUPPRESSED = "suppressed";
 
     private BounceItems() {
     }
@@ -64,6 +68,12 @@ public final class BounceItems {
         if (bounce.expiresAt() != null) {
             item.put(Tables.TTL, AttributeValue.fromN(Long.toString(bounce.expiresAt().getEpochSecond())));
         }
+        if (bounce.suppressed()) {
+            item.put(SUPPRESSED, AttributeValue.fromBool(true));
+        }
+        if (bounce.clearedAt() != null) {
+            item.put(CLEARED_AT, s(Timestamps.format(bounce.clearedAt())));
+        }
         item.put(Tables.ALL_SHARD, s("ALL#" + shard));
         item.put(Tables.Listing.BY_TIME.sortKey(), s(timeId));
         item.put(Tables.Listing.BY_EMAIL.sortKey(), s(listingKey(bounce.email(), timeId)));
@@ -98,6 +108,8 @@ public final class BounceItems {
                 str(item, "meta"),
                 Timestamps.parse(str(item, "created_at")),
                 str(item, "dedupe_key"),
+                item.containsKey(CLEARED_AT) ? Timestamps.parse(str(item, CLEARED_AT)) : null,
+                item.containsKey(SUPPRESSED) && Boolean.TRUE.equals(item.get(SUPPRESSED).bool()),
                 str(item, "reason"),
                 null,
                 item.containsKey(Tables.TTL) ? Instant.ofEpochSecond(Long.parseLong(item.get(Tables.TTL).n())) : null);

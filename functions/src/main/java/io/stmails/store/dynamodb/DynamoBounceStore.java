@@ -21,6 +21,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -93,6 +94,17 @@ public final class DynamoBounceStore implements BounceStore {
         }
     }
 
+    @Override
+    public boolean isRecorded(String dedupeKey) {
+        try {
+            Map<String, AttributeValue> marker = dynamo.getItem(b -> b.tableName(tables.bounces()).consistentRead(true)
+                    .key(Map.of(Tables.PK, s(BounceItems.dedupePartitionKey(dedupeKey)), Tables.SK, s("D")))).item();
+            return marker != null && !marker.isEmpty();
+        } catch (SdkException e) {
+            throw new StorageException("dedupe marker read failed", e);
+        }
+    }
+
     static boolean failedCondition(List<CancellationReason> reasons, int index) {
         return reasons != null && reasons.size() > index
                 && "ConditionalCheckFailed".equals(reasons.get(index).code());
@@ -106,9 +118,12 @@ public final class DynamoBounceStore implements BounceStore {
                 .tableName(tables.bounces())
                 .consistentRead(true)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .filterExpression("attribute_not_exists(#expires) OR #expires > :now")
+                // Cleared and suppressed bounces stay listed but never count; expired ones wait for TTL.
+                .filterExpression("(attribute_not_exists(#expires) OR #expires > :now)"
+                        + " AND attribute_not_exists(#cleared) AND attribute_not_exists(#suppressed)")
                 .projectionExpression("created_at")
-                .expressionAttributeNames(Map.of("#expires", Tables.TTL))
+                .expressionAttributeNames(Map.of("#expires", Tables.TTL, "#cleared", BounceItems.CLEARED_AT,
+                        "#suppressed", BounceItems.SUPPRESSED))
                 .expressionAttributeValues(Map.of(
                         ":pk", s(BounceItems.partitionKey(subscriberUuid)),
                         ":from", s(since == null ? prefix : prefix + Timestamps.format(since)),
@@ -167,6 +182,45 @@ public final class DynamoBounceStore implements BounceStore {
         List<Bounce> bounces = listBySubscriber(subscriberUuid);
         bounces.forEach(this::delete);
         return bounces.size();
+    }
+
+    @Override
+    public int clearAll(String subscriberUuid, Instant clearedAt) {
+        int cleared = 0;
+        for (Bounce bounce : listBySubscriber(subscriberUuid)) {
+            if (bounce.clearedAt() != null) {
+                continue;
+            }
+            try {
+                dynamo.updateItem(b -> b.tableName(tables.bounces()).key(BounceItems.keyOf(bounce))
+                        .updateExpression("SET #cleared = :at")
+                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#cleared)")
+                        .expressionAttributeNames(Map.of("#cleared", BounceItems.CLEARED_AT))
+                        .expressionAttributeValues(Map.of(":at", s(Timestamps.format(clearedAt)))));
+                cleared++;
+            } catch (ConditionalCheckFailedException goneOrClearedMeanwhile) {
+                // Deleted or cleared by someone else since it was listed: nothing left to clear.
+            } catch (SdkException e) {
+                throw new StorageException("clearing bounce " + bounce.id() + " failed", e);
+            }
+        }
+        return cleared;
+    }
+
+    @Override
+    public void forgetDedupeKeys(List<Bounce> bounces) {
+        for (Bounce bounce : bounces) {
+            try {
+                dynamo.updateItem(b -> b.tableName(tables.bounces())
+                        .key(Map.of(Tables.PK, s(BounceItems.dedupePartitionKey(bounce.dedupeKey())), Tables.SK, s("D")))
+                        .updateExpression("REMOVE dedupe_key, bounce_id")
+                        .conditionExpression("attribute_exists(pk)"));
+            } catch (ConditionalCheckFailedException expired) {
+                // The marker's TTL removed it already.
+            } catch (SdkException e) {
+                throw new StorageException("scrubbing a dedupe marker failed", e);
+            }
+        }
     }
 
     /** The evidence first: an interrupted deletion leaves the bounce to delete again, never orphaned evidence. */

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,7 @@ public final class FuzzWorld {
     public final Tables tables;
     public final Services services;
     public final Aftermath aftermath;
+    private final Map<String, List<String>> keySchemas = new HashMap<>();
 
     private FuzzWorld(Tables tables, Services services) {
         this.tables = tables;
@@ -52,8 +54,9 @@ public final class FuzzWorld {
     /** Deletes every item of the three tables and forgets their stream so far: cheaper than new tables per try. */
     public void reset() {
         for (String table : List.of(tables.bounces(), tables.subscribers(), tables.stats())) {
-            List<String> keys = DynamoDbLocal.client().describeTable(b -> b.tableName(table)).table().keySchema().stream()
-                    .map(KeySchemaElement::attributeName).toList();
+            List<String> keys = keySchemas.computeIfAbsent(table, t -> DynamoDbLocal.client()
+                    .describeTable(b -> b.tableName(t)).table().keySchema().stream()
+                    .map(KeySchemaElement::attributeName).toList());
             List<WriteRequest> deletes = new ArrayList<>();
             for (Map<String, AttributeValue> item : DynamoDbLocal.client().scanPaginator(b -> b.tableName(table)
                     .projectionExpression(String.join(",", keys))).items()) {

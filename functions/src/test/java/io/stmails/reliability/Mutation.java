@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Tuple;
@@ -49,11 +50,16 @@ public record Mutation(List<TreeEdit> treeEdits, boolean asciiOnly, ByteEdit byt
 
     /** The mutated body: {@code template} is not changed. */
     public byte[] apply(JsonNode template) {
+        return apply(template, UnaryOperator.identity());
+    }
+
+    /** The mutated body, {@code beforeWriting} applied to the edited tree (to sign inside the body, as Mailgun does). */
+    public byte[] apply(JsonNode template, UnaryOperator<JsonNode> beforeWriting) {
         JsonNode root = template.deepCopy();
         for (TreeEdit edit : treeEdits) {
             root = edit(root, edit);
         }
-        return edit(JsonText.write(root, asciiOnly).getBytes(StandardCharsets.UTF_8));
+        return edit(JsonText.write(beforeWriting.apply(root), asciiOnly).getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode edit(JsonNode root, TreeEdit edit) {

@@ -52,7 +52,7 @@ class WebhookBounceFuzzIT {
         Figures.flush();
     }
 
-    @Property(tries = 250)
+    @Property(tries = 120)
     void answersTwoOrFourHundredAndKeepsWhatItAcknowledgedReadable(@ForAll("bodies") Body body) {
         Map<String, String> headers = new HashMap<>();
         headers.put("content-type", "application/json");

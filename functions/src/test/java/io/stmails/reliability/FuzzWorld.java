@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,8 +38,14 @@ public final class FuzzWorld {
         this.aftermath = new Aftermath(services, tables);
     }
 
-    /** {@code configure} receives a builder on fresh tables whose secrets are {@code base} plus the admin and hook users. */
+    /** Services on fresh tables whose secrets are {@code base} plus the admin and hook users. */
     public static FuzzWorld create(String settings, Secrets base, Supplier<Instant> clock) {
+        return create(settings, base, clock, builder -> { });
+    }
+
+    /** As {@link #create(String, Secrets, Supplier)}, {@code customise} changing the builder last. */
+    public static FuzzWorld create(String settings, Secrets base, Supplier<Instant> clock,
+            Consumer<Services.Builder> customise) {
         Tables tables = DynamoDbLocal.freshTables();
         Secrets secrets = base.withApiUser(new ApiUser(Aftermath.ADMIN, Aftermath.ADMIN_TOKEN, Set.of(ApiUser.ALL)))
                 .withApiUser(new ApiUser(HOOK, HOOK_TOKEN, Set.of("webhooks:post_bounce")));
@@ -48,6 +55,7 @@ public final class FuzzWorld {
         if (clock != null) {
             builder.clock(clock);
         }
+        customise.accept(builder);
         return new FuzzWorld(tables, builder.build());
     }
 

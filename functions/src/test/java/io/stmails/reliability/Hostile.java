@@ -20,7 +20,7 @@ public final class Hostile {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Lengths around the limits the code and DynamoDB have (keys 1,024 bytes, items 400 KB). */
     private static final List<Integer> LENGTHS = List.of(255, 256, 257, 320, 999, 1000, 1001, 1024, 1025, 1100, 2048,
-            65_536, 120_000);
+            65_536, 120_000, 300_000);
     private static final List<String> SPECIAL = List.of("", " ", "\u0000", "a\u0001zz", "\u0007", "\u001f", "\u007f",
             "\uD800", "\uDFFF", "x\uDBFF", "\uFEFF", "\u202Ebidi", "\u2028", "😀", "e\u0301", "=cmd|' /C calc'!A0",
             "=1+2@example.com", "+1", "-1", "@SUM(1+1)", "\t=1", "\r=1", "null", "true", "{}", "[]", "\"", "\\",

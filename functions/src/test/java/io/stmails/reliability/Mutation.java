@@ -48,6 +48,11 @@ public record Mutation(List<TreeEdit> treeEdits, boolean asciiOnly, ByteEdit byt
                 .as(Mutation::new);
     }
 
+    /** The same tree edits without the byte edit: for content that travels parsed (EventBridge) or is signed whole. */
+    public Mutation treeOnly() {
+        return new Mutation(treeEdits, asciiOnly, ByteEdit.NONE);
+    }
+
     /** The mutated body: {@code template} is not changed. */
     public byte[] apply(JsonNode template) {
         return apply(template, UnaryOperator.identity());

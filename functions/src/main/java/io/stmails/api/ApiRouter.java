@@ -1,6 +1,7 @@
 package io.stmails.api;
 
 import io.stmails.http.ApiAuthenticator;
+import io.stmails.http.BadRequestException;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
@@ -39,6 +40,8 @@ public final class ApiRouter {
             }
             try {
                 return route.handler().handle(request, params.get());
+            } catch (BadRequestException e) {
+                return responses.error(400, "Invalid request: " + e.getMessage() + ".");
             } catch (StorageException e) {
                 LOG.error("{} {} failed in storage", request.method(), request.path(), e);
                 return responses.error(500, "Storage error; please retry.");

@@ -1,9 +1,12 @@
 package io.stmails.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.stmails.domain.Bounce;
+import io.stmails.domain.InputLimits;
 import io.stmails.domain.StatsCounters;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
@@ -17,7 +20,6 @@ import io.stmails.store.BounceStore;
 import io.stmails.store.StatsStore;
 import io.stmails.store.SubscriberStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,9 +35,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** listmonk's {@code /api/bounces} family, with cursors, filters, export and statistics. */
 public final class BounceApi {
+    private static final Logger LOG = LoggerFactory.getLogger(BounceApi.class);
     /** Bulk operations stop after this long and say how to continue: API Gateway gives up at 29 s. */
     static final Duration BULK_BUDGET = Duration.ofSeconds(20);
     /** Lambda responses are limited to 6 MB; an export page stops below that. */
@@ -374,8 +379,13 @@ public final class BounceApi {
         return row.append("\r\n").toString();
     }
 
-    /** RFC 4180: quote a field holding a comma, quote or line break; double its quotes. */
-    static String csvField(String value) {
+    /**
+     * RFC 4180: quote a field holding a comma, quote or line break; double its quotes. A field that a
+     * spreadsheet would take for a formula (starting with {@code = + - @}, tab or carriage return) gets a
+     * leading single quote first, as OWASP recommends against CSV injection.
+     */
+    static String csvField(String raw) {
+        String value = !raw.isEmpty() && "=+-@\t\r".indexOf(raw.charAt(0)) >= 0 ? "'" + raw : raw;
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }
@@ -392,11 +402,17 @@ public final class BounceApi {
         node.put("id", bounce.id());
         node.put("type", bounce.type().wire());
         node.put("source", nullToEmpty(bounce.source()));
-        try {
-            node.set("meta", json.readTree(bounce.metaJson() == null ? "{}" : bounce.metaJson()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored meta is not JSON for bounce " + bounce.id(), e);
+        String meta = bounce.metaJson() == null ? "{}" : bounce.metaJson();
+        JsonNode parsedMeta = null;
+        if (InputLimits.isRenderableMeta(meta)) {
+            try {
+                parsedMeta = json.readTree(meta);
+            } catch (IOException e) {
+                LOG.warn("stored meta of bounce {} is not JSON; listed as text", bounce.id());
+            }
         }
+        // Stored before the meta limits (or not JSON): the stored text itself, so the listing still renders.
+        node.set("meta", parsedMeta != null ? parsedMeta : TextNode.valueOf(meta));
         node.put("created_at", bounce.createdAt().toString());
         node.put("email", nullToEmpty(bounce.email()));
         node.put("subscriber_uuid", bounce.subscriberUuid());

@@ -2,14 +2,16 @@ package io.stmails.api;
 
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Emails;
+import io.stmails.domain.InputLimits;
+import io.stmails.domain.Instants;
+import io.stmails.domain.InvalidFieldException;
 import io.stmails.domain.Uuids;
 import io.stmails.http.HttpRequest;
 import io.stmails.store.BounceQuery;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,6 +41,11 @@ final class BounceQueryParameters {
                 return error("Invalid campaign_uuid: expected a UUID.");
             }
             String source = request.query("source").filter(v -> !v.isEmpty()).orElse(null);
+            try {
+                InputLimits.requireIndexed("source", source);
+            } catch (InvalidFieldException e) {
+                return error("Invalid source: it " + e.problem() + ".");
+            }
             BounceType type = null;
             Optional<String> typeParameter = request.query("type").filter(v -> !v.isEmpty());
             if (typeParameter.isPresent()) {
@@ -88,10 +95,10 @@ final class BounceQueryParameters {
         }
         try {
             return value.get().length() == 10
-                    ? LocalDate.parse(value.get()).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(value.get()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Invalid " + name + ": expected an RFC 3339 time or a date (YYYY-MM-DD).");
+                    ? Instants.requireInRange(LocalDate.parse(value.get()).atStartOfDay(ZoneOffset.UTC).toInstant())
+                    : Instants.parseRfc3339(value.get());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("Invalid " + name + ": expected an RFC 3339 time or a date (YYYY-MM-DD), in the years 0001 to 9999.");
         }
     }
 

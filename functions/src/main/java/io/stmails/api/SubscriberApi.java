@@ -1,6 +1,5 @@
 package io.stmails.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,9 +10,11 @@ import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
 import io.stmails.domain.Uuids;
+import io.stmails.http.BadRequestException;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
+import io.stmails.http.StrictJson;
 import io.stmails.store.BounceStore;
 import io.stmails.store.EmailTakenException;
 import io.stmails.store.SubscriberStore;
@@ -54,9 +55,9 @@ public final class SubscriberApi {
     HttpResponse create(HttpRequest request) {
         JsonNode body;
         try {
-            body = json.readTree(request.bodyText());
-        } catch (JsonProcessingException e) {
-            return responses.error(400, "Invalid JSON: " + e.getOriginalMessage());
+            body = new StrictJson(json).read(request);
+        } catch (BadRequestException e) {
+            return responses.error(400, "Invalid JSON: " + e.getMessage());
         }
         if (body == null || !body.isObject()) {
             return responses.error(400, "Invalid JSON: the body must be an object.");

@@ -20,6 +20,12 @@ public final class Emails {
             return Optional.empty();
         }
         try {
+            // The address is a key (subscriber lookup, listing index): it must fit one, without control characters.
+            InputLimits.requireIndexed("email", candidate);
+        } catch (InvalidFieldException e) {
+            return Optional.empty();
+        }
+        try {
             InternetAddress parsed = new InternetAddress(candidate, true);
             if (parsed.getPersonal() != null || !candidate.equals(parsed.getAddress())) {
                 return Optional.empty();

@@ -1,6 +1,11 @@
 package io.stmails.http;
 
-import java.net.URLDecoder;
+import io.stmails.domain.InputLimits;
+import io.stmails.domain.InvalidFieldException;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +32,15 @@ public record HttpRequest(String method, String path, Map<String, String> header
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * The body decoded as UTF-8, strictly: a malformed byte sequence is refused rather than turned into
+     * U+FFFD (which would alter what is stored). A leading byte order mark is dropped.
+     *
+     * @throws BadRequestException when the body is not valid UTF-8
+     */
     public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
+        String text = strictUtf8(body, "the body");
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Every value of a query parameter, in order ({@code ?id=1&id=2}). */
@@ -52,7 +64,46 @@ public record HttpRequest(String method, String path, Map<String, String> header
         return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /** {@code application/x-www-form-urlencoded} decoding that refuses, never repairs, a malformed escape or UTF-8. */
     private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        try {
+            InputLimits.requireWellFormed("the query string", value);
+        } catch (InvalidFieldException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(value.charAt(i + 2), 16);
+                if (low < 0) {
+                    throw new BadRequestException("the query string has a malformed percent-escape at \""
+                            + value.substring(i, Math.min(value.length(), i + 3)) + "\"");
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                int end = Character.isHighSurrogate(c) ? i + 2 : i + 1;
+                byte[] raw = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                bytes.write(raw, 0, raw.length);
+                i = end - 1;
+            }
+        }
+        return strictUtf8(bytes.toByteArray(), "the query string");
+    }
+
+    private static String strictUtf8(byte[] bytes, String what) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new BadRequestException(what + " is not valid UTF-8");
+        }
     }
 }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
+import io.stmails.domain.InputLimits;
+import io.stmails.domain.Instants;
+import io.stmails.domain.InvalidFieldException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -22,8 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(EventBuilder.class);
-    /** Keeps a bounce item far below DynamoDB's 400 KB item limit whatever a provider echoes back. */
-    static final int MAX_META_CHARS = 64 * 1024;
 
     private final String provider;
     private final BounceType type;
@@ -53,17 +52,23 @@ public final class EventBuilder {
         return this;
     }
 
+    /** A time outside the years 0001–9999 is treated as no time at all (the recorder uses now). */
     public EventBuilder occurredAt(Instant occurredAt) {
-        this.occurredAt = occurredAt;
+        if (occurredAt != null && !Instants.isInRange(occurredAt)) {
+            LOG.debug("{}: event time {} is outside the years 0001 to 9999; using the time of receipt", provider, occurredAt);
+            this.occurredAt = null;
+        } else {
+            this.occurredAt = occurredAt;
+        }
         return this;
     }
 
-    /** An RFC 3339 time; anything unparseable leaves the time to the recorder (now), as listmonk does. */
+    /** An RFC 3339 time; anything unparseable (or outside 0001–9999) leaves the time to the recorder (now), as listmonk does. */
     public EventBuilder occurredAt(String rfc3339) {
         if (rfc3339 != null && !rfc3339.isBlank()) {
             try {
-                this.occurredAt = OffsetDateTime.parse(rfc3339.trim()).toInstant();
-            } catch (DateTimeParseException e) {
+                this.occurredAt = Instants.parseRfc3339(rfc3339);
+            } catch (DateTimeException e) {
                 LOG.debug("{}: event time '{}' is not RFC 3339; using the time of receipt", provider, rfc3339);
             }
         }
@@ -76,7 +81,7 @@ public final class EventBuilder {
             try {
                 BigDecimal value = new BigDecimal(seconds.asText().trim());
                 BigDecimal whole = value.setScale(0, RoundingMode.FLOOR);
-                this.occurredAt = Instant.ofEpochSecond(whole.longValueExact(), value.subtract(whole).movePointRight(9).intValue());
+                this.occurredAt = Instants.ofEpochSecond(whole.longValueExact(), value.subtract(whole).movePointRight(9).intValue());
             } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
                 LOG.debug("{}: event time '{}' is not Unix seconds; using the time of receipt", provider, seconds);
             }
@@ -84,11 +89,18 @@ public final class EventBuilder {
         return this;
     }
 
+    /**
+     * The provider's event, which the caller did not choose: one beyond the {@link InputLimits} on meta
+     * is replaced by a note saying why, rather than failing every bounce of the request.
+     */
     public EventBuilder meta(JsonNode event) {
         String json = event.toString();
-        this.metaJson = json.length() <= MAX_META_CHARS ? json : JsonNodeFactory.instance.objectNode()
-                .put("omitted", "the provider event has " + json.length() + " characters (limit " + MAX_META_CHARS + ")")
-                .toString();
+        try {
+            this.metaJson = InputLimits.requireMeta(json);
+        } catch (InvalidFieldException e) {
+            this.metaJson = JsonNodeFactory.instance.objectNode().put("omitted", "the provider event: " + e.getMessage())
+                    .toString();
+        }
         return this;
     }
 

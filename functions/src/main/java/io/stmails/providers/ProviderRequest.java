@@ -1,10 +1,10 @@
 package io.stmails.providers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.http.BadRequestException;
 import io.stmails.http.HttpRequest;
-import java.io.IOException;
+import io.stmails.http.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +12,12 @@ import java.util.Optional;
 /** A webhook request as a provider sees it: the raw body bytes (what signatures cover), headers, and the body as JSON. */
 public final class ProviderRequest {
     private final HttpRequest http;
-    private final ObjectMapper json;
+    private final StrictJson json;
     private JsonNode parsed;
 
     public ProviderRequest(HttpRequest http, ObjectMapper json) {
         this.http = http;
-        this.json = json;
+        this.json = new StrictJson(json);
     }
 
     /** The body exactly as received; verify signatures over these bytes, never over re-serialised JSON. */
@@ -37,7 +37,11 @@ public final class ProviderRequest {
     }
 
     public Optional<String> query(String name) {
-        return http.query(name);
+        try {
+            return http.query(name);
+        } catch (BadRequestException e) {
+            throw new InvalidPayloadException(e.getMessage());
+        }
     }
 
     /** The body as one JSON object; anything else is invalid ({@code sender} names who posts what, for the message). */
@@ -82,13 +86,11 @@ public final class ProviderRequest {
     public JsonNode json() {
         if (parsed == null) {
             try {
-                parsed = json.readTree(http.body());
-            } catch (JsonProcessingException e) {
-                throw new InvalidPayloadException("the body is not valid JSON: " + e.getOriginalMessage());
-            } catch (IOException e) {
-                throw new InvalidPayloadException("the body cannot be read: " + e.getMessage());
+                parsed = json.read(http);
+            } catch (BadRequestException e) {
+                throw new InvalidPayloadException(e.getMessage());
             }
-            if (parsed == null || parsed.isMissingNode()) {
+            if (parsed == null) {
                 throw new InvalidPayloadException("the body is empty");
             }
         }

@@ -6,6 +6,7 @@ import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.SecretsSource;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceSettings;
+import io.stmails.domain.InvalidFieldException;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
@@ -77,7 +78,7 @@ public final class ProviderWebhook {
             LOG.warn("{}: rejected a request: {}", name, e.getMessage());
             return responses.error(provider.rejectedStatus(), "Rejected: " + e.getMessage(),
                     e.challenge().map(value -> Map.of("www-authenticate", value)).orElse(Map.of()));
-        } catch (InvalidPayloadException e) {
+        } catch (InvalidPayloadException | InvalidFieldException e) {
             LOG.warn("{}: invalid payload: {}", name, e.getMessage());
             return responses.error(400, "Invalid data: " + e.getMessage());
         } catch (InvalidSettingsException e) {

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Emails;
+import io.stmails.domain.InputLimits;
+import io.stmails.domain.Instants;
 import io.stmails.domain.Uuids;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -175,11 +176,11 @@ public final class SesEventMapper {
 
     /** {@code ses:<feedbackId>:<recipient>}: the same whichever path delivered the event, and on every redelivery. */
     private static String dedupeKey(String kind, JsonNode report, JsonNode mail, String email) {
-        String feedbackId = text(report, "feedbackId");
+        String feedbackId = InputLimits.requireId("feedbackId", text(report, "feedbackId"));
         if (feedbackId != null) {
             return "ses:" + feedbackId + ":" + email;
         }
-        String messageId = text(mail, "messageId");
+        String messageId = InputLimits.requireId("mail.messageId", text(mail, "messageId"));
         if (messageId == null) {
             throw new InvalidSesEventException("the SES " + kind + " has neither feedbackId nor mail.messageId");
         }
@@ -231,7 +232,7 @@ public final class SesEventMapper {
 
     private static Instant occurredAt(JsonNode report, JsonNode mail, Instant envelopeTime) {
         return time(text(report, "timestamp"))
-                .or(() -> Optional.ofNullable(envelopeTime))
+                .or(() -> Optional.ofNullable(envelopeTime).filter(Instants::isInRange))
                 .or(() -> time(text(mail, "timestamp")))
                 .orElse(null);
     }
@@ -241,8 +242,8 @@ public final class SesEventMapper {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
+            return Optional.of(Instants.parseRfc3339(text));
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
     }

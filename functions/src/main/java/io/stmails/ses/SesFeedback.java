@@ -1,19 +1,22 @@
 package io.stmails.ses;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.Settings;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceSettings;
+import io.stmails.domain.Instants;
+import io.stmails.domain.InvalidFieldException;
+import io.stmails.http.BadRequestException;
+import io.stmails.http.StrictJson;
 import io.stmails.record.BounceRecorder;
 import io.stmails.sns.Certificates;
 import io.stmails.sns.InvalidSnsMessageException;
 import io.stmails.sns.SnsMessage;
 import io.stmails.sns.SnsMessageVerifier;
 import io.stmails.sns.SnsVerificationException;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +53,7 @@ public final class SesFeedback {
     private final SnsMessageVerifier verifier;
     private final SesEventMapper mapper;
     private final BounceRecorder recorder;
-    private final ObjectMapper json;
+    private final StrictJson json;
 
     public SesFeedback(SesSettings ses, BounceSettings bounce, SnsMessageVerifier verifier, BounceRecorder recorder,
             ObjectMapper json) {
@@ -59,7 +62,7 @@ public final class SesFeedback {
         this.verifier = verifier;
         this.mapper = new SesEventMapper(ses.campaignTag(), json);
         this.recorder = recorder;
-        this.json = json;
+        this.json = new StrictJson(json);
     }
 
     /** Verifies against {@code ses.topic_arns}, with certificates from {@code ses.certificate_dir} first, then SNS. */
@@ -95,11 +98,11 @@ public final class SesFeedback {
                 message.requireFields();
                 verifier.verifySignature(message);
             }
-        } catch (SnsVerificationException | InvalidSnsMessageException e) {
+            return fromSnsNotification(message);
+        } catch (SnsVerificationException | InvalidSnsMessageException | InvalidSesEventException | InvalidFieldException e) {
             LOG.error("refused SNS message {} from topic {}: {}", message.messageId(), message.topicArn(), e.getMessage());
             throw e;
         }
-        return fromSnsNotification(message);
     }
 
     /** A verified SNS notification: SES's JSON event, or its plain-text setup message. */
@@ -114,9 +117,10 @@ public final class SesFeedback {
         }
         JsonNode event;
         try {
-            event = json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InvalidSesEventException("the SNS Message is neither an SES event (JSON) nor SES's setup message");
+            event = json.read(text);
+        } catch (BadRequestException e) {
+            throw new InvalidSesEventException("the SNS Message is neither an SES event (JSON) nor SES's setup message: "
+                    + e.getMessage());
         }
         return record(event, time(message.timestamp()), origin);
     }
@@ -173,8 +177,8 @@ public final class SesFeedback {
 
     private static Instant time(String text) {
         try {
-            return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
+            return text == null ? null : Instants.parseRfc3339(text);
+        } catch (DateTimeException e) {
             return null;
         }
     }

@@ -1,11 +1,13 @@
 package io.stmails.ses;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.domain.InvalidFieldException;
+import io.stmails.http.BadRequestException;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
+import io.stmails.http.StrictJson;
 import io.stmails.sns.CertificateUnavailableException;
 import io.stmails.sns.InvalidSnsMessageException;
 import io.stmails.sns.SnsMessage;
@@ -35,7 +37,7 @@ public final class SesSnsEndpoint {
     private final SesFeedback feedback;
     private final SubscriptionConfirmer confirmer;
     private final Responses responses;
-    private final ObjectMapper json;
+    private final StrictJson strictJson;
 
     public SesSnsEndpoint(SesSettings ses, WebhookGate gate, SesFeedback feedback, SubscriptionConfirmer confirmer,
             Responses responses, ObjectMapper json) {
@@ -44,7 +46,7 @@ public final class SesSnsEndpoint {
         this.feedback = feedback;
         this.confirmer = confirmer;
         this.responses = responses;
-        this.json = json;
+        this.strictJson = new StrictJson(json);
     }
 
     public HttpResponse handle(HttpRequest request) {
@@ -64,9 +66,9 @@ public final class SesSnsEndpoint {
         }
         JsonNode body;
         try {
-            body = json.readTree(request.bodyText());
-        } catch (JsonProcessingException e) {
-            return refuse(400, "Invalid data: the body is not JSON.");
+            body = strictJson.read(request);
+        } catch (BadRequestException e) {
+            return refuse(400, "Invalid data: " + e.getMessage() + ".");
         }
         if (body != null && body.isObject() && !body.has("Type")
                 && (body.has("notificationType") || body.has("eventType"))) {
@@ -119,7 +121,7 @@ public final class SesSnsEndpoint {
         try {
             feedback.fromSnsNotification(message);
             return responses.data(true);
-        } catch (InvalidSesEventException e) {
+        } catch (InvalidSesEventException | InvalidFieldException | BadRequestException e) {
             return refuse(400, "Invalid data: " + e.getMessage() + ".");
         } catch (StorageException e) {
             LOG.error("recording SES feedback from SNS message {} failed; SNS will retry", message.messageId(), e);

@@ -1,23 +1,28 @@
 package io.stmails.store;
 
 import io.stmails.domain.StatsCounters.Counter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Bounce counters, maintained from the bounces table's stream. Each group of stream records is
- * applied in one transaction together with a receipt keyed by the group's first sequence number, so
- * a redelivered group is never counted twice.
+ * applied in one transaction together with a receipt for every record of the group, so a redelivery
+ * that starts at any of them (Lambda resumes at a reported record, or splits a failed batch anywhere)
+ * is never counted twice.
  */
 public interface StatsStore {
-    /** TransactWriteItems takes at most 100 items; one is the receipt. */
-    int MAX_COUNTERS_PER_GROUP = 99;
+    /** TransactWriteItems takes at most 100 items: one receipt per record of the group, and its counters. */
+    int MAX_ITEMS_PER_GROUP = 100;
 
-    /** The last sequence number counted by the group that started at {@code firstSequence}, if one was. */
-    Optional<String> countedThrough(String firstSequence);
+    /** The last sequence number counted by the group that included {@code sequence}, if one was. */
+    Optional<String> countedThrough(String sequence);
 
-    /** Adds the deltas and writes the receipt atomically; false (and nothing changed) when the receipt exists. */
-    boolean apply(String firstSequence, String lastSequence, Map<Counter, Long> deltas);
+    /**
+     * Adds the deltas and writes a receipt for each sequence number (in stream order) atomically;
+     * false, and nothing changed, when a receipt for any of them already exists.
+     */
+    boolean apply(List<String> sequences, Map<Counter, Long> deltas);
 
     /** Every counter of a scope, by dimension ({@code total}, {@code type#hard}, {@code day#2026-11-22}, ...). */
     Map<String, Long> read(String scope);

@@ -1,22 +1,25 @@
 package io.stmails.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceSettings;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Emails;
+import io.stmails.domain.InputLimits;
+import io.stmails.domain.Instants;
+import io.stmails.domain.InvalidFieldException;
 import io.stmails.domain.Uuids;
 import io.stmails.http.ApiAuthenticator;
 import io.stmails.http.HttpRequest;
+import io.stmails.http.BadRequestException;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
+import io.stmails.http.StrictJson;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.StorageException;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +41,8 @@ public final class NativeWebhook {
     private final ApiAuthenticator auth;
     private final BounceRecorder recorder;
     private final Responses responses;
-    private final ObjectMapper json;
     private final WebhookGate gate;
+    private final StrictJson strictJson;
 
     public NativeWebhook(BounceSettings settings, ApiAuthenticator auth, BounceRecorder recorder,
             Responses responses, ObjectMapper json) {
@@ -47,8 +50,8 @@ public final class NativeWebhook {
         this.auth = auth;
         this.recorder = recorder;
         this.responses = responses;
-        this.json = json;
         this.gate = new WebhookGate(settings, responses);
+        this.strictJson = new StrictJson(json);
     }
 
     public HttpResponse handle(HttpRequest request) {
@@ -69,27 +72,32 @@ public final class NativeWebhook {
         }
         Parsed parsed;
         try {
-            parsed = parse(request.bodyText());
-        } catch (InvalidData e) {
+            parsed = parse(request);
+        } catch (InvalidData | BadRequestException e) {
             return responses.error(400, "Invalid data:" + e.getMessage());
         }
         Optional<String> problem = validate(parsed);
         if (problem.isPresent()) {
             return responses.error(400, problem.get());
         }
-        String dedupeKey = request.header("idempotency-key")
-                .filter(key -> !key.isBlank())
-                .map(key -> "webhook:" + caller.user().username() + ":" + key.trim())
-                .orElseGet(() -> "webhook:" + UUID.randomUUID());
-        BounceEvent event = new BounceEvent(
-                Emails.normalise(parsed.email).orElse(null),
-                lowerCaseOrNull(parsed.subscriberUuid),
-                lowerCaseOrNull(parsed.campaignUuid),
-                BounceType.fromWire(parsed.type).orElseThrow(),
-                parsed.source,
-                parsed.createdAt,
-                parsed.metaJson,
-                dedupeKey);
+        BounceEvent event;
+        try {
+            String dedupeKey = request.header("idempotency-key")
+                    .filter(key -> !key.isBlank())
+                    .map(key -> "webhook:" + caller.user().username() + ":" + InputLimits.requireId("Idempotency-Key", key.trim()))
+                    .orElseGet(() -> "webhook:" + UUID.randomUUID());
+            event = new BounceEvent(
+                    Emails.normalise(parsed.email).orElse(null),
+                    lowerCaseOrNull(parsed.subscriberUuid),
+                    lowerCaseOrNull(parsed.campaignUuid),
+                    BounceType.fromWire(parsed.type).orElseThrow(),
+                    parsed.source,
+                    parsed.createdAt,
+                    parsed.metaJson,
+                    dedupeKey);
+        } catch (InvalidFieldException e) {
+            return responses.error(400, "Invalid data:" + e.getMessage());
+        }
         try {
             BounceRecorder.Result result = recorder.record(event);
             if (result.outcome() == BounceRecorder.Outcome.SUBSCRIBER_NOT_FOUND) {
@@ -130,13 +138,8 @@ public final class NativeWebhook {
     }
 
     /** Keys match case-insensitively and unknown keys are ignored, as Go's decoder does for listmonk. */
-    private Parsed parse(String body) {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidData(e.getOriginalMessage());
-        }
+    private Parsed parse(HttpRequest request) {
+        JsonNode root = strictJson.read(request);
         if (root == null || !root.isObject()) {
             throw new InvalidData("the body must be a JSON object");
         }
@@ -177,9 +180,9 @@ public final class NativeWebhook {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidData("created_at \"" + text + "\" is not an RFC 3339 timestamp");
+            return Instants.parseRfc3339(text);
+        } catch (DateTimeException e) {
+            throw new InvalidData("created_at \"" + text + "\" is not an RFC 3339 timestamp with a year from 0001 to 9999");
         }
     }
 

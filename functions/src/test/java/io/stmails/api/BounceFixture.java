@@ -42,6 +42,7 @@ final class BounceFixture {
     static final String CAMPAIGN_B = "0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a";
     static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
     final ObjectMapper json = new ObjectMapper();
+    final Tables tables;
     final Services services;
     final ApiRouter api;
     final BounceActionsHandler streamHandler;
@@ -50,7 +51,7 @@ final class BounceFixture {
 
     /** {@code count} bounces over six subscribers, two campaigns (and none), three sources and all types, 7 hours apart. */
     BounceFixture(int count) {
-        Tables tables = DynamoDbLocal.freshTables();
+        tables = DynamoDbLocal.freshTables();
         Secrets secrets = new Secrets(List.of(
                 new ApiUser("admin", "a", Set.of(ApiUser.ALL)),
                 new ApiUser("viewer", "v", Set.of("bounces:get")),

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
+import io.stmails.domain.InputLimits;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,10 +63,39 @@ class EventBuilderTest {
 
     @Test
     void oversizedMetaIsReplacedByANoteSoTheItemStaysWritable() {
-        ObjectNode huge = ProviderFixtures.JSON.createObjectNode().put("Content", "x".repeat(EventBuilder.MAX_META_CHARS));
+        ObjectNode huge = ProviderFixtures.JSON.createObjectNode().put("Content", "x".repeat(InputLimits.MAX_META_BYTES));
         BounceEvent bounce = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com").meta(huge)
                 .dedupeKey("x").build().orElseThrow();
         assertTrue(bounce.metaJson().length() < 200, bounce.metaJson());
         assertTrue(bounce.metaJson().contains("omitted"), bounce.metaJson());
+    }
+
+    @Test
+    void tooDeepMetaIsReplacedByANoteSoListingsStayRenderable() {
+        String deep = "[".repeat(InputLimits.MAX_META_DEPTH + 1) + "]".repeat(InputLimits.MAX_META_DEPTH + 1);
+        BounceEvent bounce = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com")
+                .meta(ProviderFixtures.JSON.createObjectNode().set("x", read(deep))).dedupeKey("x").build().orElseThrow();
+        assertTrue(bounce.metaJson().contains("omitted") && bounce.metaJson().contains("levels"), bounce.metaJson());
+    }
+
+    @Test
+    void timesOutsideYearsOneToNineThousandNineHundredNinetyNineAreLeftToTheRecorder() {
+        for (String time : List.of("0000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {
+            BounceEvent bounce = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com")
+                    .occurredAt(time).dedupeKey("x").build().orElseThrow();
+            assertNull(bounce.occurredAt(), time);
+        }
+        BounceEvent huge = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com")
+                .occurredAtUnixSeconds(ProviderFixtures.JSON.getNodeFactory().numberNode(Long.MAX_VALUE / 2))
+                .dedupeKey("x").build().orElseThrow();
+        assertNull(huge.occurredAt());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return ProviderFixtures.JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

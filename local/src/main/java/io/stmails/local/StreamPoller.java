@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * The local stand-in for Lambda's DynamoDB stream event source mapping: reads the bounces table's
  * stream, hands batches to {@code bounce-actions} as {@code DynamodbEvent} JSON, and honours its
- * {@code batchItemFailures} the way the mapping does with ReportBatchItemFailures: resume at the
- * lowest failed record, retry it a bounded number of times, then move it to a dead-letter file.
+ * {@code batchItemFailures} the way the mapping does with ReportBatchItemFailures and
+ * BisectBatchOnFunctionError: resume at the lowest failed record, retry it a bounded number of times,
+ * then move that record alone to a dead-letter file (see {@link #deliver}).
  * Progress is checkpointed per shard in the data directory, so a restart neither skips nor
  * replays a batch (replays would be harmless: processing is idempotent).
  */
@@ -41,6 +42,8 @@ final class StreamPoller implements AutoCloseable {
     static final int MAX_ATTEMPTS = 3;
     private static final int BATCH_SIZE = 100;
     private static final long IDLE_SLEEP_MILLIS = 100;
+    private static final int ALL_SUCCEEDED = -1;
+    private static final int FUNCTION_ERROR = -2;
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
@@ -127,20 +130,32 @@ final class StreamPoller implements AutoCloseable {
         }).shardIterator();
     }
 
-    /** Delivers records until every one is processed or dead-lettered; returns when done (or stopping). */
-    private void deliver(String shardId, List<Record> records) {
+    /**
+     * Delivers records in order until each is processed or dead-lettered, as the event source mapping
+     * does with ReportBatchItemFailures and BisectBatchOnFunctionError: after a partial failure it
+     * resumes at the lowest reported record (so the records after it are delivered again); a
+     * function error splits the batch in two halves, delivered one after the other; a record that
+     * still fails after {@link #MAX_ATTEMPTS} is moved alone to the dead-letter file, and the rest go on.
+     *
+     * @return false when stopped before the end
+     */
+    private boolean deliver(String shardId, List<Record> records) {
         List<Record> pending = new ArrayList<>(records);
         int attempts = 0;
         while (!pending.isEmpty()) {
             int failedAt = invoke(pending);
-            int done = failedAt < 0 ? pending.size() : failedAt;
+            if (failedAt == FUNCTION_ERROR && pending.size() > 1) {
+                int half = pending.size() / 2;
+                return deliver(shardId, pending.subList(0, half)) && deliver(shardId, pending.subList(half, pending.size()));
+            }
+            int done = failedAt == ALL_SUCCEEDED ? pending.size() : Math.max(failedAt, 0);
             if (done > 0) {
                 checkpoint(shardId, pending.get(done - 1).dynamodb().sequenceNumber());
                 pending = new ArrayList<>(pending.subList(done, pending.size()));
                 attempts = 0;
             }
             if (pending.isEmpty()) {
-                return;
+                return true;
             }
             if (++attempts >= MAX_ATTEMPTS) {
                 Record poison = pending.remove(0);
@@ -148,36 +163,44 @@ final class StreamPoller implements AutoCloseable {
                 checkpoint(shardId, poison.dynamodb().sequenceNumber());
                 attempts = 0;
             } else if (!running) {
-                return;
+                return false;
             } else {
                 sleep(200L * attempts);
             }
         }
+        return true;
     }
 
-    /** Index of the first failed record in {@code batch}, or -1 when all succeeded. */
+    /**
+     * Index of the lowest record reported in {@code batchItemFailures}, {@link #ALL_SUCCEEDED}, or
+     * {@link #FUNCTION_ERROR} when the invocation failed or reported an identifier that is not a
+     * sequence number of the batch (which Lambda also treats as a failure of the whole batch).
+     */
     private int invoke(List<Record> batch) {
         String response;
         try {
             response = functions.invoke(FunctionCatalog.BOUNCE_ACTIONS, StreamEvents.toDynamodbEventJson(batch, streamArn, json));
         } catch (RuntimeException e) {
-            LOG.error("bounce-actions failed on a batch of {}; retrying the whole batch", batch.size(), e);
-            return 0;
+            LOG.error("bounce-actions failed on a batch of {}", batch.size(), e);
+            return FUNCTION_ERROR;
         }
-        Set<String> failed = new HashSet<>();
+        List<String> sequences = batch.stream().map(record -> record.dynamodb().sequenceNumber()).toList();
+        int lowest = ALL_SUCCEEDED;
         try {
-            for (JsonNode failure : json.readTree(response).path("batchItemFailures")) {
-                failed.add(failure.path("itemIdentifier").asText());
+            JsonNode failures = json.readTree(response).path("batchItemFailures");
+            for (JsonNode failure : failures) {
+                int index = sequences.indexOf(failure.path("itemIdentifier").asText(""));
+                if (index < 0) {
+                    LOG.error("bounce-actions reported {}, which is no record of the batch", failure);
+                    return FUNCTION_ERROR;
+                }
+                lowest = lowest == ALL_SUCCEEDED ? index : Math.min(lowest, index);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            LOG.error("bounce-actions answered something that is not JSON: {}", response);
+            return FUNCTION_ERROR;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            if (failed.contains(batch.get(i).dynamodb().sequenceNumber())) {
-                return i;
-            }
-        }
-        return -1;
+        return lowest;
     }
 
     private void deadLetter(Record record) {

@@ -169,7 +169,7 @@ public final class SendGrid implements Provider {
         return EventBuilder.bounce(NAME, type)
                 .recipient(event.path("email").asText(null))
                 .link(Link.fromFields(event))
-                .occurredAt(timed ? Instant.ofEpochSecond(timestamp.asLong()) : null)
+                .occurredAtUnixSeconds(timed ? timestamp : null)
                 .meta(event)
                 .dedupeKey(event.path("event").asText(), lower(event.path("email").asText("")),
                         event.path("sg_message_id").asText(""),

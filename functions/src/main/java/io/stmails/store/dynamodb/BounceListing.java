@@ -3,9 +3,13 @@ package io.stmails.store.dynamodb;
 import static io.stmails.store.dynamodb.BounceItems.s;
 
 import io.stmails.domain.Bounce;
+import io.stmails.domain.InputLimits;
 import io.stmails.store.BounceQuery;
 import io.stmails.store.BouncePage;
 import io.stmails.store.StorageException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -200,17 +204,28 @@ final class BounceListing {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws IllegalArgumentException when the cursor was not made by this listing for this order */
+    /**
+     * @throws IllegalArgumentException when the cursor was not made by this listing for this order, or
+     *                                  names a key DynamoDB could not take (over {@link InputLimits#DYNAMODB_SORT_KEY_BYTES})
+     */
     static String decodeCursor(String cursor, Tables.Listing listing) {
         String raw;
         try {
-            raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+            raw = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)))
+                    .toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
             throw new IllegalArgumentException("Invalid cursor.");
         }
         String[] parts = raw.split("\n", 3);
         if (parts.length != 3 || !parts[0].equals(CURSOR_VERSION) || !parts[1].equals(listing.name()) || parts[2].isEmpty()) {
             throw new IllegalArgumentException("Invalid cursor: it belongs to another query or order.");
+        }
+        if (parts[2].getBytes(StandardCharsets.UTF_8).length > InputLimits.DYNAMODB_SORT_KEY_BYTES) {
+            throw new IllegalArgumentException("Invalid cursor: its position is longer than "
+                    + InputLimits.DYNAMODB_SORT_KEY_BYTES + " bytes, so no listing made it.");
         }
         return parts[2];
     }

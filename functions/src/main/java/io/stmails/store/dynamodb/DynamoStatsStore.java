@@ -38,10 +38,10 @@ public final class DynamoStatsStore implements StatsStore {
     }
 
     @Override
-    public Optional<String> countedThrough(String firstSequence) {
+    public Optional<String> countedThrough(String sequence) {
         try {
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(Map.of(Tables.PK, s("RECEIPT#" + firstSequence), Tables.SK, s("R")))).item();
+                    .key(receiptKey(sequence))).item();
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("last_sequence").s());
         } catch (SdkException e) {
             throw new StorageException("reading a stats receipt failed", e);
@@ -49,16 +49,20 @@ public final class DynamoStatsStore implements StatsStore {
     }
 
     @Override
-    public boolean apply(String firstSequence, String lastSequence, Map<Counter, Long> deltas) {
-        if (deltas.size() > MAX_COUNTERS_PER_GROUP) {
-            throw new IllegalArgumentException("at most " + MAX_COUNTERS_PER_GROUP + " counters per group");
+    public boolean apply(List<String> sequences, Map<Counter, Long> deltas) {
+        if (sequences.isEmpty() || sequences.size() + deltas.size() > MAX_ITEMS_PER_GROUP) {
+            throw new IllegalArgumentException("a group has 1 to " + MAX_ITEMS_PER_GROUP + " receipts and counters");
         }
+        String last = sequences.get(sequences.size() - 1);
+        AttributeValue expires = AttributeValue.fromN(Long.toString(clock.get().plus(RECEIPT_RETENTION).getEpochSecond()));
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(Map.of(Tables.PK, s("RECEIPT#" + firstSequence), Tables.SK, s("R"),
-                        "last_sequence", s(lastSequence),
-                        Tables.TTL, AttributeValue.fromN(Long.toString(clock.get().plus(RECEIPT_RETENTION).getEpochSecond()))))
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        for (String sequence : sequences) {
+            Map<String, AttributeValue> receipt = new HashMap<>(receiptKey(sequence));
+            receipt.put("last_sequence", s(last));
+            receipt.put(Tables.TTL, expires);
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(receipt)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+        }
         deltas.forEach((counter, delta) -> items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(Map.of(Tables.PK, s("STATS#" + counter.scope()), Tables.SK, s(counter.dimension())))
                 .updateExpression("ADD #c :d")
@@ -69,13 +73,19 @@ public final class DynamoStatsStore implements StatsStore {
             dynamo.transactWriteItems(b -> b.transactItems(items));
             return true;
         } catch (TransactionCanceledException e) {
-            if (DynamoBounceStore.failedCondition(e.cancellationReasons(), 0)) {
-                return false;
+            for (int i = 0; i < sequences.size(); i++) {
+                if (DynamoBounceStore.failedCondition(e.cancellationReasons(), i)) {
+                    return false;
+                }
             }
             throw new StorageException("counter update cancelled: " + e.cancellationReasons(), e);
         } catch (SdkException e) {
             throw new StorageException("counter update failed", e);
         }
+    }
+
+    private static Map<String, AttributeValue> receiptKey(String sequence) {
+        return Map.of(Tables.PK, s("RECEIPT#" + sequence), Tables.SK, s("R"));
     }
 
     @Override

@@ -45,7 +45,7 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * refused signature) their 4xx, which ends in the failure destination; any other exception is a failure.
  */
 class SesFuzzIT {
-    private static final int TRIES = 40;
+    private static final int TRIES = 30;
     private static final String SNS_LAMBDA = "ses-notifications (SNS→Lambda)";
     private static final String EVENTBRIDGE = "ses-events (EventBridge)";
     private static final String HTTPS = "POST /webhooks/service/ses";

@@ -53,7 +53,7 @@ class Pop3ScanFuzzIT {
         Figures.flush();
     }
 
-    @Property(tries = 30)
+    @Property(tries = 20)
     void scansDamagedBouncesAndKeepsWhatItRecordedReadable(@ForAll("messages") List<Path> messages,
             @ForAll("damage") List<MailMutation> damage) {
         List<byte[]> mailbox = new ArrayList<>();

@@ -40,7 +40,7 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * fuzzing gets past authentication into the payload parser and the recorder.
  */
 class ProviderWebhookFuzzIT {
-    private static final int TRIES = 25;
+    private static final int TRIES = 20;
     private static final String ALL_ENABLED = ProviderSettings.names().stream()
             .map(name -> "\"" + name + "\": {\"enabled\": true}")
             .collect(Collectors.joining(", ", "{\"providers\": {", "}}"));

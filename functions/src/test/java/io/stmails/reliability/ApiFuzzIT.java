@@ -97,7 +97,7 @@ class ApiFuzzIT {
             boolean encodeQuery, String authorization, Optional<String> body) {
     }
 
-    @Property(tries = 150)
+    @Property(tries = 80)
     void everyRouteAnswersTwoOrFourHundred(@ForAll("calls") Call call) {
         String value = switch (call.pathValue()) {
             case "\u0000known-bounce" -> bounceIds.isEmpty() ? "x" : bounceIds.get(0);
@@ -119,7 +119,7 @@ class ApiFuzzIT {
      * One value in every parameter of every route that reads parameters, one parameter at a time, so that the
      * value alone decides the answer (a random combination rarely gets a bad value past the other checks).
      */
-    @Property(tries = 10)
+    @Property(tries = 6)
     void everyParameterAloneAnswersTwoOrFourHundred(@ForAll("sharpValues") String value) {
         for (String route : List.of("GET /api/bounces", "GET /api/bounces/export", "GET /api/bounces/stats",
                 "PUT /api/bounces/blocklist", "DELETE /api/bounces", "GET /api/subscribers")) {

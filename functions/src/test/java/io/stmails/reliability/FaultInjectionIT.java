@@ -108,7 +108,7 @@ class FaultInjectionIT {
      * A sender posts bounces (retrying a 5xx, as told), then the stream is delivered as Lambda delivers it, while
      * one DynamoDB call of the whole scenario fails and one SNS publish fails.
      */
-    @Property(tries = 30)
+    @Property(tries = 25)
     void oneFaultAnywhereLosesNothingAndCountsNothingTwice(@ForAll @IntRange(min = 1, max = 90) int faultAt,
             @ForAll FaultyHttpClient.Fault fault, @ForAll @IntRange(min = 0, max = 3) int snsFailAt,
             @ForAll @IntRange(min = 2, max = 6) int bounces) {

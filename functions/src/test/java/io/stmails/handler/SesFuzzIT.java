@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.config.Secrets;
+import io.stmails.domain.InvalidFieldException;
 import io.stmails.reliability.Answers;
 import io.stmails.reliability.Bounded;
 import io.stmails.reliability.Figures;
@@ -41,8 +42,8 @@ import net.jqwik.api.lifecycle.BeforeTry;
 /**
  * The three ways SES feedback arrives, each with real SES events mutated inside a validly signed
  * envelope: SNS→Lambda, SNS over HTTPS ({@code webhook-ses}) and EventBridge. The event-driven
- * functions have no status code: returning is their 2xx, a typed refusal (an invalid event, a
- * refused signature) their 4xx, which ends in the failure destination; any other exception is a failure.
+ * functions have no status code: returning is their 2xx, a typed refusal (an invalid event or field,
+ * a refused signature) their 4xx, which ends in the failure destination; any other exception is a failure.
  */
 class SesFuzzIT {
     private static final int TRIES = 30;
@@ -137,8 +138,8 @@ class SesFuzzIT {
         if (thrown == null) {
             Figures.answer(entry, 200);
             world.aftermath.check();
-        } else if (thrown instanceof InvalidSesEventException || thrown instanceof SnsVerificationException
-                || thrown instanceof InvalidSnsMessageException) {
+        } else if (thrown instanceof InvalidSesEventException || thrown instanceof InvalidFieldException
+                || thrown instanceof SnsVerificationException || thrown instanceof InvalidSnsMessageException) {
             Figures.answer(entry, 400);
         } else {
             Figures.answer(entry, 500);

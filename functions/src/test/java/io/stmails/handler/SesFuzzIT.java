@@ -14,6 +14,7 @@ import io.stmails.domain.InvalidFieldException;
 import io.stmails.reliability.Answers;
 import io.stmails.reliability.Bounded;
 import io.stmails.reliability.Figures;
+import io.stmails.reliability.FuzzProperties;
 import io.stmails.reliability.FuzzWorld;
 import io.stmails.reliability.Mutation;
 import io.stmails.reliability.Requests;
@@ -34,10 +35,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
-import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
  * The three ways SES feedback arrives, each with real SES events mutated inside a validly signed
@@ -45,38 +42,22 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * functions have no status code: returning is their 2xx, a typed refusal (an invalid event or field,
  * a refused signature) their 4xx, which ends in the failure destination; any other exception is a failure.
  */
-class SesFuzzIT {
+class SesFuzzIT extends FuzzProperties {
     private static final int TRIES = 30;
     private static final String SNS_LAMBDA = "ses-notifications (SNS→Lambda)";
     private static final String EVENTBRIDGE = "ses-events (EventBridge)";
     private static final String HTTPS = "POST /webhooks/service/ses";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PrivateKey KEY = SnsTestKeys.testKey();
-    private FuzzWorld world;
 
-    @BeforeProperty
-    void createWorld() {
+    @Override
+    protected FuzzWorld createWorld() {
         ObjectNode settings = JSON.createObjectNode();
         settings.putObject("ses").put("enabled", true).put("campaign_tag", "campaign")
                 .put("certificate_dir", SnsTestKeys.certificateDir().toString())
                 .putArray("topic_arns").add(SnsTestKeys.TOPIC);
-        world = FuzzWorld.create(settings.toString(), Secrets.empty(), () -> Instant.parse("2026-03-02T12:00:00Z"),
+        return FuzzWorld.create(settings.toString(), Secrets.empty(), () -> Instant.parse("2026-03-02T12:00:00Z"),
                 builder -> builder.subscriptionConfirmer((topic, token) -> { }));
-    }
-
-    @BeforeTry
-    void emptyTables() {
-        world.reset();
-    }
-
-    @AfterProperty
-    void dropWorld() {
-        world.dispose();
-    }
-
-    @AfterContainer
-    static void figures() {
-        Figures.flush();
     }
 
     @Property(tries = TRIES)

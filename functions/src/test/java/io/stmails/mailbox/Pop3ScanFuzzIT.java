@@ -8,6 +8,7 @@ import io.stmails.mailbox.parser.BounceParser;
 import io.stmails.reliability.BounceCorpus;
 import io.stmails.reliability.Bounded;
 import io.stmails.reliability.Figures;
+import io.stmails.reliability.FuzzProperties;
 import io.stmails.reliability.FuzzWorld;
 import io.stmails.reliability.MailMutation;
 import java.nio.file.Path;
@@ -20,37 +21,17 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
-import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
  * A scan of a mailbox holding damaged real bounces, recorded on DynamoDB Local: no message fails the
  * scan, and what it recorded can be counted, listed and exported like any other bounce.
  */
-class Pop3ScanFuzzIT {
+class Pop3ScanFuzzIT extends FuzzProperties {
     private static final String ENTRY = "pop3-scanner (scan of mutated corpus mail)";
-    private FuzzWorld world;
 
-    @BeforeProperty
-    void createWorld() {
-        world = FuzzWorld.create("{}", Secrets.empty(), null);
-    }
-
-    @BeforeTry
-    void emptyTables() {
-        world.reset();
-    }
-
-    @AfterProperty
-    void dropWorld() {
-        world.dispose();
-    }
-
-    @AfterContainer
-    static void figures() {
-        Figures.flush();
+    @Override
+    protected FuzzWorld createWorld() {
+        return FuzzWorld.create("{}", Secrets.empty(), null);
     }
 
     @Property(tries = 20)

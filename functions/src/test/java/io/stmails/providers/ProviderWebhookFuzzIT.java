@@ -7,7 +7,7 @@ import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.handler.ProviderWebhookHandler;
 import io.stmails.http.HttpRequest;
 import io.stmails.reliability.Answers;
-import io.stmails.reliability.Figures;
+import io.stmails.reliability.FuzzProperties;
 import io.stmails.reliability.FuzzWorld;
 import io.stmails.reliability.Mutation;
 import io.stmails.reliability.Requests;
@@ -29,42 +29,22 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
-import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
  * Every provider route with its real payloads (the fixtures under {@code events/<provider>/}) mutated
  * and then signed again with the test credentials, exactly as the provider signs, so that the
  * fuzzing gets past authentication into the payload parser and the recorder.
  */
-class ProviderWebhookFuzzIT {
-    private static final int TRIES = 20;
+class ProviderWebhookFuzzIT extends FuzzProperties {
+    private static final int TRIES = 15;
     private static final String ALL_ENABLED = ProviderSettings.names().stream()
             .map(name -> "\"" + name + "\": {\"enabled\": true}")
             .collect(Collectors.joining(", ", "{\"providers\": {", "}}"));
     private static final AtomicLong DELIVERIES = new AtomicLong();
-    private FuzzWorld world;
 
-    @BeforeProperty
-    void createWorld() {
-        world = FuzzWorld.create(ALL_ENABLED, ProviderFixtures.secrets(), () -> ProviderFixtures.SIGNED_AT.plusSeconds(2));
-    }
-
-    @BeforeTry
-    void emptyTables() {
-        world.reset();
-    }
-
-    @AfterProperty
-    void dropWorld() {
-        world.dispose();
-    }
-
-    @AfterContainer
-    static void figures() {
-        Figures.flush();
+    @Override
+    protected FuzzWorld createWorld() {
+        return FuzzWorld.create(ALL_ENABLED, ProviderFixtures.secrets(), () -> ProviderFixtures.SIGNED_AT.plusSeconds(2));
     }
 
     @Property(tries = TRIES)

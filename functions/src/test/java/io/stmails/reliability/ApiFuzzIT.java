@@ -26,9 +26,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
@@ -37,7 +34,7 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * against a table seeded through the recorder. After any 2xx that could change something, the
  * stored bounces must still be countable, listable and exportable.
  */
-class ApiFuzzIT {
+class ApiFuzzIT extends FuzzProperties {
     private static final String ENTRY = "api (/api routes)";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The route table (BounceApi, SubscriberApi), GETs several times: they take the most parameters. */
@@ -48,20 +45,18 @@ class ApiFuzzIT {
             "GET /api/subscribers/{uuid}/bounces", "DELETE /api/subscribers/{uuid}/bounces");
     private static final List<String> PARAMETERS = List.of("campaign_uuid", "campaign_id", "source", "type", "email", "from",
             "to", "per_page", "page", "cursor", "order_by", "order", "format", "all", "id", "query", "search");
-    private FuzzWorld world;
     private List<String> bounceIds;
     private List<String> subscriberUuids;
     private List<String> cursors;
 
-    @BeforeProperty
-    void createWorld() {
-        world = FuzzWorld.create("{}", Secrets.empty(), null);
+    @Override
+    protected FuzzWorld createWorld() {
+        return FuzzWorld.create("{}", Secrets.empty(), null);
     }
 
-    /** Empty tables, then five bounces of three subscribers, counted, and real cursors of every listing order. */
+    /** After the tables were emptied: five bounces of three subscribers, counted, and real cursors of every listing order. */
     @BeforeTry
     void seed() {
-        world.reset();
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         String[] sources = {"ses", "postfix", "sendgrid"};
         for (int i = 0; i < 5; i++) {
@@ -83,21 +78,11 @@ class ApiFuzzIT {
         }
     }
 
-    @AfterProperty
-    void dropWorld() {
-        world.dispose();
-    }
-
-    @AfterContainer
-    static void figures() {
-        Figures.flush();
-    }
-
     record Call(String method, String template, String pathValue, String extraPath, List<Tuple.Tuple2<String, String>> query,
             boolean encodeQuery, String authorization, Optional<String> body) {
     }
 
-    @Property(tries = 80)
+    @Property(tries = 60)
     void everyRouteAnswersTwoOrFourHundred(@ForAll("calls") Call call) {
         String value = switch (call.pathValue()) {
             case "\u0000known-bounce" -> bounceIds.isEmpty() ? "x" : bounceIds.get(0);

@@ -37,9 +37,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.lifecycle.BeforeTry;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -56,28 +53,27 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * once, counted exactly once, its action applied once and announced; only the poison record is
  * sent to the on-failure destination.
  */
-class FaultInjectionIT {
+class FaultInjectionIT extends FuzzProperties {
     private static final String WEBHOOK = "POST /webhooks/bounce (with injected faults)";
     private static final String FAULTS = "DynamoDB and SNS faults injected";
     private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:stmails-actions";
     private static final Pattern EVENT_ID = Pattern.compile("\"event_id\":\"([^\"]+)\"");
     private final ObjectMapper json = new ObjectMapper();
-    private FuzzWorld world;
     private FaultyHttpClient dynamoHttp;
     private FaultyHttpClient.FakeSns snsHttp;
     private Services faulty;
     private TableStream stream;
 
-    @BeforeProperty
-    void createWorld() {
-        world = FuzzWorld.create("{}", Secrets.empty(), null);
-        stream = new TableStream(world.tables.bounces());
+    @Override
+    protected FuzzWorld createWorld() {
+        FuzzWorld created = FuzzWorld.create("{}", Secrets.empty(), null);
+        stream = new TableStream(created.tables.bounces());
+        return created;
     }
 
-    /** Empty tables, and services whose DynamoDB and SNS go through the fault injectors (no SDK retries, so each fault reaches the code). */
+    /** After the tables were emptied: their stream so far skipped, and services whose DynamoDB and SNS go through the fault injectors (no SDK retries, so each fault reaches the code). */
     @BeforeTry
     void freshClients() {
-        world.reset();
         stream.drain();
         dynamoHttp = new FaultyHttpClient(UrlConnectionHttpClient.create());
         snsHttp = new FaultyHttpClient.FakeSns();
@@ -92,16 +88,6 @@ class FaultInjectionIT {
         Secrets secrets = Secrets.empty().withApiUser(new ApiUser(FuzzWorld.HOOK, FuzzWorld.HOOK_TOKEN, Set.of("webhooks:post_bounce")));
         faulty = Services.builder().json(json).dynamo(dynamo).tables(world.tables).secrets(() -> secrets)
                 .settings(world.services.settings()).publisher(new SnsActionPublisher(sns, TOPIC, json)).build();
-    }
-
-    @AfterProperty
-    void dropWorld() {
-        world.dispose();
-    }
-
-    @AfterContainer
-    static void figures() {
-        Figures.flush();
     }
 
     /**

@@ -17,39 +17,19 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
-import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
  * {@code POST /webhooks/bounce} against anything a sender can put in listmonk's body: each field
  * absent, ordinary or hostile, a few edits of the resulting JSON, then sometimes its bytes. The
  * answer is a 2xx or a 4xx with a message, in time; what was acknowledged can be counted, listed and exported.
  */
-class WebhookBounceFuzzIT {
+class WebhookBounceFuzzIT extends FuzzProperties {
     private static final String ENTRY = "POST /webhooks/bounce";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private FuzzWorld world;
 
-    @BeforeProperty
-    void createWorld() {
-        world = FuzzWorld.create("{}", Secrets.empty(), null);
-    }
-
-    @BeforeTry
-    void emptyTables() {
-        world.reset();
-    }
-
-    @AfterProperty
-    void dropWorld() {
-        world.dispose();
-    }
-
-    @AfterContainer
-    static void figures() {
-        Figures.flush();
+    @Override
+    protected FuzzWorld createWorld() {
+        return FuzzWorld.create("{}", Secrets.empty(), null);
     }
 
     @Property(tries = 120)

@@ -2,11 +2,13 @@ package io.stmails.reliability;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -134,46 +136,39 @@ public final class FaultyHttpClient implements SdkHttpClient {
         private final List<String> published = new ArrayList<>();
         private final AtomicInteger calls = new AtomicInteger();
         private volatile int failAt = -1;
-        private volatile Function<Integer, ExecutableHttpRequest> failure;
+        private volatile int failStatus;
 
         public synchronized List<String> published() {
             return List.copyOf(published);
         }
 
-        public synchronized void failAt(int call, int status) {
-            this.failAt = calls.get() + call;
-            this.failure = s -> s == 0
-                    ? failing(() -> {
-                        throw new IOException("connection reset (injected)");
-                    })
-                    : answer(s, "text/xml", "<ErrorResponse><Error><Type>Receiver</Type><Code>"
-                            + (s == 400 ? "Throttling" : "InternalError") + "</Code><Message>injected</Message></Error>"
-                            + "<RequestId>injected</RequestId></ErrorResponse>");
-            this.failStatus = status;
+        /** The {@code call}-th publish from now fails: status 0 is a lost connection, else SNS's error answer with it. */
+        public void failAt(int call, int status) {
+            failStatus = status;
+            failAt = calls.get() + call;
         }
-
-        private volatile int failStatus;
 
         @Override
         public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
             int call = calls.incrementAndGet();
             if (call == failAt) {
-                return failure.apply(failStatus);
+                return failStatus == 0
+                        ? failing(() -> {
+                            throw new IOException("connection reset (injected)");
+                        })
+                        : answer(failStatus, "text/xml", "<ErrorResponse><Error><Type>Receiver</Type><Code>"
+                                + (failStatus == 400 ? "Throttling" : "InternalError") + "</Code><Message>injected</Message>"
+                                + "</Error><RequestId>injected</RequestId></ErrorResponse>");
             }
-            String form;
-            try {
-                form = request.contentStreamProvider().map(p -> {
-                    try (var in = p.newStream()) {
-                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }).orElse("");
-            } catch (RuntimeException e) {
-                form = "";
-            }
+            String form = request.contentStreamProvider().map(provider -> {
+                try (InputStream in = provider.newStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).orElse("");
             synchronized (this) {
-                published.add(java.net.URLDecoder.decode(form, StandardCharsets.UTF_8));
+                published.add(URLDecoder.decode(form, StandardCharsets.UTF_8));
             }
             return answer(200, "text/xml", "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
                     + "<MessageId>m-" + call + "</MessageId></PublishResult><ResponseMetadata><RequestId>r-" + call

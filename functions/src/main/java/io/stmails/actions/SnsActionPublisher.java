@@ -3,6 +3,7 @@ package io.stmails.actions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.store.ActionRecord;
+import io.stmails.store.ReactivationRecord;
 import io.stmails.store.StorageException;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /** Publishes each applied action as a JSON message to the configured SNS topic. */
 public final class SnsActionPublisher implements ActionPublisher {
+    static final String REACTIVATE = "reactivate";
     private final SnsClient sns;
     private final String topicArn;
     private final ObjectMapper json;
@@ -32,6 +34,34 @@ public final class SnsActionPublisher implements ActionPublisher {
         } catch (SdkException e) {
             throw new StorageException("publishing action for bounce " + action.bounceId() + " failed", e);
         }
+    }
+
+    @Override
+    public void publishReactivation(ReactivationRecord reactivation) {
+        try {
+            sns.publish(b -> b.topicArn(topicArn)
+                    .subject("stmails " + REACTIVATE)
+                    .message(toJson(reactivation))
+                    .messageAttributes(Map.of("action", MessageAttributeValue.builder()
+                            .dataType("String").stringValue(REACTIVATE).build())));
+        } catch (SdkException e) {
+            throw new StorageException("publishing reactivation " + reactivation.id() + " failed", e);
+        }
+    }
+
+    String toJson(ReactivationRecord reactivation) {
+        ObjectNode event = json.createObjectNode();
+        event.put("event_id", reactivation.id() + ":" + REACTIVATE);
+        event.put("action", REACTIVATE);
+        event.put("subscriber_uuid", reactivation.subscriberUuid());
+        event.put("email", reactivation.email());
+        event.put("forced", reactivation.forced());
+        reactivation.reversedActions().forEach(event.putArray("reversed_actions")::add);
+        ObjectNode lists = event.putObject("lists_restored");
+        reactivation.listsRestored().forEach((list, status) -> lists.put(list, status.wire()));
+        event.put("bounces_cleared", reactivation.bouncesCleared());
+        event.put("applied_at", reactivation.reactivatedAt().toString());
+        return event.toString();
     }
 
     String toJson(ActionRecord action) {

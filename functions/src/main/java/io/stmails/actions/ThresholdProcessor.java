@@ -32,19 +32,25 @@ public final class ThresholdProcessor {
     private final BounceSettings settings;
     private final ThresholdEngine engine;
     private final ActionPublisher publisher;
+    private final SuppressionSync suppression;
     private final Supplier<Instant> clock;
 
     public ThresholdProcessor(SubscriberStore subscribers, BounceStore bounces, BounceSettings settings,
-            ActionPublisher publisher, Supplier<Instant> clock) {
+            ActionPublisher publisher, SuppressionSync suppression, Supplier<Instant> clock) {
         this.subscribers = subscribers;
         this.bounces = bounces;
         this.settings = settings;
         this.engine = new ThresholdEngine(settings);
         this.publisher = publisher;
+        this.suppression = suppression;
         this.clock = clock;
     }
 
     public void process(Bounce bounce) {
+        if (!bounce.counts()) {
+            // Reported for an address that is suppressed already: recorded, but acting again would change nothing.
+            return;
+        }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<ActionRecord> applied = subscribers.findAction(bounce.id());
             if (applied.isPresent()) {
@@ -66,7 +72,8 @@ public final class ThresholdProcessor {
             }
             ActionRecord record = new ActionRecord(bounce.id(), subscriber.get().uuid(), subscriber.get().email(),
                     decision.action(), bounce.type(), decision.count(), decision.threshold(), bounce.campaignUuid(),
-                    bounce.source(), now, !publisher.isConfigured());
+                    bounce.source(), now, !publisher.isConfigured(), subscriber.get().status(), subscriber.get().lists(),
+                    suppression.suppresses(decision.action()), null);
             switch (subscribers.applyAction(subscriber.get(), decision, record)) {
                 case APPLIED -> {
                     LOG.info("applied {} to subscriber {} after {} {} bounce(s) (threshold {})", decision.action().wire(),
@@ -88,6 +95,7 @@ public final class ThresholdProcessor {
         if (record.action() == ThresholdAction.DELETE) {
             bounces.deleteAllOfSubscriber(record.subscriberUuid());
         }
+        suppression.finish(record);
         if (!record.published()) {
             publisher.publish(record);
             subscribers.markActionPublished(record.bounceId());

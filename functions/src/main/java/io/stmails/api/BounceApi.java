@@ -3,10 +3,10 @@ package io.stmails.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stmails.actions.ApiBlocklist;
 import io.stmails.domain.Bounce;
 import io.stmails.domain.StatsCounters;
 import io.stmails.domain.Subscriber;
-import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.Uuids;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
@@ -49,15 +49,17 @@ public final class BounceApi {
     private final BounceStore bounces;
     private final SubscriberStore subscribers;
     private final StatsStore stats;
+    private final ApiBlocklist blocklister;
     private final Responses responses;
     private final ObjectMapper json;
     private final Supplier<Instant> clock;
 
-    public BounceApi(BounceStore bounces, SubscriberStore subscribers, StatsStore stats, Responses responses,
-            ObjectMapper json, Supplier<Instant> clock) {
+    public BounceApi(BounceStore bounces, SubscriberStore subscribers, StatsStore stats, ApiBlocklist blocklister,
+            Responses responses, ObjectMapper json, Supplier<Instant> clock) {
         this.bounces = bounces;
         this.subscribers = subscribers;
         this.stats = stats;
+        this.blocklister = blocklister;
         this.responses = responses;
         this.json = json;
         this.clock = clock;
@@ -224,7 +226,7 @@ public final class BounceApi {
                 Set<String> owners = new LinkedHashSet<>();
                 page.bounces().forEach(b -> owners.add(b.subscriberUuid()));
                 for (Subscriber subscriber : subscribers.findByUuids(owners).values()) {
-                    blocklisted += blocklist(subscriber) ? 1 : 0;
+                    blocklisted += blocklister.blocklist(subscriber) ? 1 : 0;
                 }
                 if (page.nextCursor() == null) {
                     return responses.data(true);
@@ -239,25 +241,6 @@ public final class BounceApi {
         } catch (IllegalArgumentException invalidCursor) {
             return responses.error(400, invalidCursor.getMessage());
         }
-    }
-
-    private boolean blocklist(Subscriber subscriber) {
-        Subscriber current = subscriber;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            if (current.status() == SubscriberStatus.BLOCKLISTED && !current.hasActiveSubscription()) {
-                return false;
-            }
-            Instant now = clock.get();
-            if (subscribers.update(current, current.withStatus(SubscriberStatus.BLOCKLISTED, now).withAllListsUnsubscribed(now))) {
-                return true;
-            }
-            Optional<Subscriber> reread = subscribers.findByUuid(current.uuid());
-            if (reread.isEmpty()) {
-                return false;
-            }
-            current = reread.get();
-        }
-        return false;
     }
 
     HttpResponse ofSubscriber(String uuid) {
@@ -398,6 +381,7 @@ public final class BounceApi {
             throw new UncheckedIOException("stored meta is not JSON for bounce " + bounce.id(), e);
         }
         node.put("created_at", bounce.createdAt().toString());
+        node.put("cleared_at", bounce.clearedAt() == null ? null : bounce.clearedAt().toString());
         node.put("email", nullToEmpty(bounce.email()));
         node.put("subscriber_uuid", bounce.subscriberUuid());
         node.put("subscriber_id", bounce.subscriberUuid());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stmails.actions.ApiDeletion;
+import io.stmails.actions.Erasure;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Emails;
 import io.stmails.domain.Subscriber;
@@ -30,14 +32,18 @@ import java.util.function.Supplier;
 public final class SubscriberApi {
     private final SubscriberStore subscribers;
     private final BounceStore bounces;
+    private final ApiDeletion deletion;
+    private final Erasure erasure;
     private final Responses responses;
     private final ObjectMapper json;
     private final Supplier<Instant> clock;
 
-    public SubscriberApi(SubscriberStore subscribers, BounceStore bounces, Responses responses, ObjectMapper json,
-            Supplier<Instant> clock) {
+    public SubscriberApi(SubscriberStore subscribers, BounceStore bounces, ApiDeletion deletion, Erasure erasure,
+            Responses responses, ObjectMapper json, Supplier<Instant> clock) {
         this.subscribers = subscribers;
         this.bounces = bounces;
+        this.deletion = deletion;
+        this.erasure = erasure;
         this.responses = responses;
         this.json = json;
         this.clock = clock;
@@ -48,7 +54,7 @@ public final class SubscriberApi {
                 new ApiRoute("POST", "/api/subscribers", "subscribers:manage", (r, p) -> create(r)),
                 new ApiRoute("GET", "/api/subscribers", "subscribers:get", (r, p) -> findByEmail(r)),
                 new ApiRoute("GET", "/api/subscribers/{uuid}", "subscribers:get", (r, p) -> get(p.get("uuid"))),
-                new ApiRoute("DELETE", "/api/subscribers/{uuid}", "subscribers:manage", (r, p) -> delete(p.get("uuid"))));
+                new ApiRoute("DELETE", "/api/subscribers/{uuid}", "subscribers:manage", (r, p) -> delete(r, p.get("uuid"))));
     }
 
     HttpResponse create(HttpRequest request) {
@@ -132,13 +138,38 @@ public final class SubscriberApi {
         return responses.data(page);
     }
 
-    HttpResponse delete(String uuid) {
-        Optional<Subscriber> subscriber = lookup(uuid);
-        if (subscriber.isEmpty() || !subscribers.delete(subscriber.get().uuid())) {
+    HttpResponse delete(HttpRequest request, String uuid) {
+        Optional<String> erase = request.query("erase");
+        if (erase.isPresent() && !erase.get().equals("true") && !erase.get().equals("false")) {
+            return responses.error(400, "Invalid erase: use true or false.");
+        }
+        if (erase.map("true"::equals).orElse(false)) {
+            return erase(uuid);
+        }
+        if (!Uuids.isWellFormed(uuid) || !deletion.delete(uuid.toLowerCase(Locale.ROOT))) {
             return responses.error(404, "Subscriber not found.");
         }
-        bounces.deleteAllOfSubscriber(subscriber.get().uuid());
         return responses.data(true);
+    }
+
+    /** GDPR erasure: everything stmails holds about the subscriber, and her suppression-list entry. */
+    private HttpResponse erase(String uuid) {
+        if (!Uuids.isWellFormed(uuid)) {
+            return responses.error(404, "Subscriber not found.");
+        }
+        Erasure.Erased erased = erasure.erase(uuid.toLowerCase(Locale.ROOT));
+        if (erased.nothing()) {
+            return responses.error(404, "Subscriber not found.");
+        }
+        ObjectNode data = json.createObjectNode();
+        data.put("erased", true);
+        data.put("email", erased.email());
+        data.putObject("removed")
+                .put("subscriber", erased.subscribers())
+                .put("bounces", erased.bounces())
+                .put("action_records", erased.historyRecords())
+                .put("suppression_entries", erased.suppressionEntries());
+        return responses.data(data);
     }
 
     private Optional<Subscriber> lookup(String uuid) {
@@ -149,21 +180,6 @@ public final class SubscriberApi {
     }
 
     private ObjectNode toJson(Subscriber subscriber, Map<BounceType, Long> bounceCounts) {
-        ObjectNode node = json.createObjectNode();
-        node.put("id", subscriber.uuid());
-        node.put("uuid", subscriber.uuid());
-        node.put("email", subscriber.email());
-        node.put("name", subscriber.name());
-        node.put("status", subscriber.status().wire());
-        ArrayNode lists = node.putArray("lists");
-        subscriber.lists().forEach((id, status) ->
-                lists.addObject().put("id", id).put("subscription_status", status.wire()));
-        node.put("created_at", subscriber.createdAt().toString());
-        node.put("updated_at", subscriber.updatedAt().toString());
-        if (bounceCounts != null) {
-            ObjectNode counts = node.putObject("bounces");
-            bounceCounts.forEach((type, count) -> counts.put(type.wire(), count));
-        }
-        return node;
+        return SubscriberJson.of(json, subscriber, bounceCounts);
     }
 }

@@ -82,7 +82,7 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
         Set<String> topics = new HashSet<>(ses.topicArns());
         topics.add(topicArn);
         return new Settings(bounce, new SesSettings(ses.enabled(), topics, ses.campaignTag(), ses.certificateDir(),
-                ses.verifyLambdaSignatures()), document);
+                ses.verifyLambdaSignatures(), ses.suppressionSync()), document);
     }
 
     /** A section owned by another source ({@code providers}, {@code mailboxes}); an empty object when absent. */

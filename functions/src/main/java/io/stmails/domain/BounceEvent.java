@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param occurredAt     may be null (the recorder uses the current time)
  * @param metaJson       provider metadata as JSON text; null means {@code {}}
  * @param dedupeKey      identical on every redelivery of the same event; never null
+ * @param suppressed     the provider did not send because the address is on its suppression list
+ *                       (recorded, but not counted towards thresholds)
  */
 public record BounceEvent(
         String email,
@@ -20,7 +22,13 @@ public record BounceEvent(
         String source,
         Instant occurredAt,
         String metaJson,
-        String dedupeKey) {
+        String dedupeKey,
+        boolean suppressed) {
+
+    public BounceEvent(String email, String subscriberUuid, String campaignUuid, BounceType type, String source,
+            Instant occurredAt, String metaJson, String dedupeKey) {
+        this(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey, false);
+    }
 
     public BounceEvent {
         if (type == null) {

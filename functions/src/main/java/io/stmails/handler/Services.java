@@ -2,12 +2,20 @@ package io.stmails.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.actions.ActionPublisher;
+import io.stmails.actions.ApiBlocklist;
+import io.stmails.actions.ApiDeletion;
+import io.stmails.actions.Erasure;
+import io.stmails.actions.Reactivation;
+import io.stmails.actions.SuppressionImport;
+import io.stmails.actions.SuppressionSync;
 import io.stmails.actions.BounceStreamProcessor;
 import io.stmails.actions.SnsActionPublisher;
 import io.stmails.actions.ThresholdProcessor;
 import io.stmails.api.ApiRoute;
 import io.stmails.api.ApiRouter;
 import io.stmails.api.BounceApi;
+import io.stmails.api.ReactivationApi;
+import io.stmails.api.SuppressionApi;
 import io.stmails.api.SubscriberApi;
 import io.stmails.config.ApiUser;
 import io.stmails.config.InvalidSettingsException;
@@ -22,11 +30,15 @@ import io.stmails.sns.SdkSubscriptionConfirmer;
 import io.stmails.sns.SubscriptionConfirmer;
 import io.stmails.store.BounceStore;
 import io.stmails.store.StatsStore;
+import io.stmails.store.SubscriberHistory;
 import io.stmails.store.SubscriberStore;
 import io.stmails.store.dynamodb.DynamoBounceStore;
 import io.stmails.store.dynamodb.DynamoStatsStore;
+import io.stmails.store.dynamodb.DynamoSubscriberHistory;
 import io.stmails.store.dynamodb.DynamoSubscriberStore;
 import io.stmails.store.dynamodb.Tables;
+import io.stmails.suppression.SuppressionList;
+import io.stmails.suppression.sesv2.SesSuppressionList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,6 +58,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -57,7 +70,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * (Secrets Manager secret holding the secrets JSON), {@code STMAILS_SES_TOPIC_ARN} (the stack's SES
  * topic, added to {@code ses.topic_arns}), {@code STMAILS_TABLE_PREFIX} (default
  * {@code stmails-}), {@code STMAILS_ACTIONS_TOPIC_ARN} (optional), {@code STMAILS_DYNAMODB_ENDPOINT}
- * (optional, for DynamoDB Local).
+ * (optional, for DynamoDB Local). With {@code ses.suppression_sync} on, decisions reach SES's
+ * account-level suppression list through the SES API v2.
  */
 public final class Services {
     private static Services fromEnvironment;
@@ -69,6 +83,8 @@ public final class Services {
     private final BounceStore bounces;
     private final StatsStore stats;
     private final ActionPublisher publisher;
+    private final SubscriberHistory history;
+    private final SuppressionList suppressionList;
     private final Supplier<Instant> clock;
     private final Responses responses;
     private final SubscriptionConfirmer subscriptionConfirmer;
@@ -82,6 +98,8 @@ public final class Services {
         this.bounces = new DynamoBounceStore(builder.dynamo, builder.tables, clock);
         this.stats = new DynamoStatsStore(builder.dynamo, builder.tables, clock);
         this.publisher = builder.publisher;
+        this.history = new DynamoSubscriberHistory(builder.dynamo, builder.tables);
+        this.suppressionList = suppressionList(settings, builder.suppressionList);
         this.responses = new Responses(json);
         this.subscriptionConfirmer = builder.subscriptionConfirmer;
     }
@@ -118,7 +136,23 @@ public final class Services {
                     .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
             builder.publisher(new SnsActionPublisher(sns, topic, json));
         }
+        if (builder.settings.ses().suppressionSync()) {
+            builder.suppressionList(new SesSuppressionList(SesV2Client.builder().region(region)
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build()));
+        }
         return builder.build();
+    }
+
+    /** Decisions reach the suppression list only when {@code ses.suppression_sync} says so. */
+    private static SuppressionList suppressionList(Settings settings, SuppressionList configured) {
+        if (!settings.ses().suppressionSync()) {
+            return SuppressionList.DISABLED;
+        }
+        if (configured == null) {
+            throw new IllegalStateException("ses.suppression_sync is on but no suppression list is configured");
+        }
+        return configured;
     }
 
     /** The settings document, plus the stack's own SES topic (its ARN exists only once deployed). */
@@ -200,7 +234,24 @@ public final class Services {
     }
 
     public ThresholdProcessor thresholdProcessor() {
-        return new ThresholdProcessor(subscribers, bounces, settings.bounce(), publisher, clock);
+        return new ThresholdProcessor(subscribers, bounces, settings.bounce(), publisher, suppressionSync(), clock);
+    }
+
+    public SubscriberHistory history() {
+        return history;
+    }
+
+    /** The account's suppression list: SES's, a stand-in, or {@link SuppressionList#DISABLED}. */
+    public SuppressionList suppressionList() {
+        return suppressionList;
+    }
+
+    private SuppressionSync suppressionSync() {
+        return new SuppressionSync(suppressionList, history, bounces);
+    }
+
+    public Reactivation reactivation() {
+        return new Reactivation(subscribers, history, bounces, suppressionList, publisher, clock);
     }
 
     public StatsStore stats() {
@@ -212,8 +263,14 @@ public final class Services {
     }
 
     public ApiRouter apiRouter() {
-        List<ApiRoute> routes = new ArrayList<>(new BounceApi(bounces, subscribers, stats, responses, json, clock).routes());
-        routes.addAll(new SubscriberApi(subscribers, bounces, responses, json, clock).routes());
+        ApiBlocklist blocklist = new ApiBlocklist(subscribers, suppressionSync(), clock);
+        List<ApiRoute> routes = new ArrayList<>(new BounceApi(bounces, subscribers, stats, blocklist, responses, json,
+                clock).routes());
+        routes.addAll(new ReactivationApi(reactivation(), bounces, responses, json, clock).routes());
+        routes.addAll(new SubscriberApi(subscribers, bounces, new ApiDeletion(subscribers, bounces, suppressionSync(), clock),
+                new Erasure(subscribers, history, bounces, suppressionList), responses, json, clock).routes());
+        routes.addAll(new SuppressionApi(suppressionList, new SuppressionImport(suppressionList, subscribers, history,
+                settings.bounce().blocklistUnsubscribesLists(), clock), responses, json, clock).routes());
         return new ApiRouter(routes, authenticator(), responses);
     }
 
@@ -224,6 +281,7 @@ public final class Services {
         private DynamoDbClient dynamo;
         private Tables tables = Tables.withPrefix("stmails-");
         private ActionPublisher publisher = ActionPublisher.NONE;
+        private SuppressionList suppressionList;
         private Supplier<Instant> clock = Services::nowInMillis;
         private SubscriptionConfirmer subscriptionConfirmer = SubscriptionConfirmer.UNAVAILABLE;
 
@@ -261,6 +319,12 @@ public final class Services {
 
         public Builder publisher(ActionPublisher publisher) {
             this.publisher = publisher;
+            return this;
+        }
+
+        /** Used when {@code ses.suppression_sync} is on: SES's list in AWS, a stand-in locally and in tests. */
+        public Builder suppressionList(SuppressionList suppressionList) {
+            this.suppressionList = suppressionList;
             return this;
         }
 

@@ -21,6 +21,14 @@ public final class Responses {
         return new HttpResponse(200, JSON, envelope.toString());
     }
 
+    /** 202: a bulk operation ran out of time; {@code data} says how far it got and how to continue. */
+    public HttpResponse accepted(String message, Object data) {
+        ObjectNode envelope = json.createObjectNode();
+        envelope.set("data", json.valueToTree(data));
+        envelope.put("message", message);
+        return new HttpResponse(202, JSON, envelope.toString());
+    }
+
     public HttpResponse error(int status, String message) {
         return error(status, message, Map.of());
     }

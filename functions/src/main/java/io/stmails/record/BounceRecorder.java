@@ -62,7 +62,9 @@ public final class BounceRecorder {
                 event.source() == null ? "" : event.source(),
                 event.metaJson() == null ? "{}" : event.metaJson(),
                 event.occurredAt() == null ? now : event.occurredAt(),
-                event.dedupeKey());
+                event.dedupeKey(),
+                null,
+                event.suppressed());
         return switch (bounces.insert(bounce)) {
             case INSERTED -> new Result(Outcome.RECORDED, bounce.id(), bounce.subscriberUuid());
             case DUPLICATE -> new Result(Outcome.DUPLICATE, null, bounce.subscriberUuid());
@@ -84,6 +86,10 @@ public final class BounceRecorder {
         Optional<Subscriber> byEmail = subscribers.findByEmail(email.get());
         if (byEmail.isPresent() || unknownSubscriberPolicy == UnknownSubscriberPolicy.IGNORE) {
             return byEmail;
+        }
+        if (bounces.isRecorded(event.dedupeKey())) {
+            // A redelivery for a subscriber deleted or erased since: recreating her would undo that.
+            return Optional.empty();
         }
         return Optional.of(createFor(email.get()));
     }

@@ -161,8 +161,10 @@ public final class SesEventMapper {
         // The subscriber header names the one subscriber a message was sent to; with several recipients
         // it cannot say which of them bounced, so they are found by address.
         String subscriber = recipientCount == 1 && linking.singleDestination() ? linking.subscriberUuid() : null;
+        // SES left an address already on the account's suppression list out of the send (and its bounce rate):
+        // recorded, but counting it would act again on an address that is suppressed already.
         return new BounceEvent(email, subscriber, linking.campaignUuid(), type, SOURCE, occurredAt, meta.toString(),
-                dedupeKey);
+                dedupeKey, meta.path("suppressed").asBoolean(false));
     }
 
     private ObjectNode meta(String kind, JsonNode report, JsonNode mail) {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *   "topic_arns": ["arn:aws:sns:eu-west-1:123456789012:ses-feedback"],  // SNS topics whose messages are accepted
  *   "campaign_tag": "campaign",            // SES message tag holding the campaign UUID (optional)
  *   "certificate_dir": "/opt/sns-certs",   // SimpleNotificationService-*.pem files used before any fetch (optional)
- *   "verify_lambda_signatures": true       // also verify SNS signatures on the SNS→Lambda path
+ *   "verify_lambda_signatures": true,      // also verify SNS signatures on the SNS→Lambda path
+ *   "suppression_sync": false              // mirror blocklist/delete decisions on the account's suppression list
  * }
  * </pre>
  *
@@ -30,9 +31,9 @@ import java.util.regex.Pattern;
  * @param certificateDir null when not configured
  */
 public record SesSettings(boolean enabled, Set<String> topicArns, String campaignTag, Path certificateDir,
-        boolean verifyLambdaSignatures) {
-    private static final List<String> FIELDS =
-            List.of("enabled", "topic_arns", "campaign_tag", "certificate_dir", "verify_lambda_signatures");
+        boolean verifyLambdaSignatures, boolean suppressionSync) {
+    private static final List<String> FIELDS = List.of("enabled", "topic_arns", "campaign_tag", "certificate_dir",
+            "verify_lambda_signatures", "suppression_sync");
     private static final Pattern TAG_NAME = Pattern.compile("^[A-Za-z0-9_:-]{1,256}$");
 
     public SesSettings {
@@ -40,7 +41,7 @@ public record SesSettings(boolean enabled, Set<String> topicArns, String campaig
     }
 
     public static SesSettings defaults() {
-        return new SesSettings(false, Set.of(), null, null, true);
+        return new SesSettings(false, Set.of(), null, null, true, false);
     }
 
     /** @param section the {@code ses} object; null or JSON null gives the defaults */
@@ -58,7 +59,8 @@ public record SesSettings(boolean enabled, Set<String> topicArns, String campaig
                 topics(section.get("topic_arns")),
                 campaignTag(section.get("campaign_tag")),
                 certificateDir(section.get("certificate_dir")),
-                bool(section, "verify_lambda_signatures", defaults.verifyLambdaSignatures()));
+                bool(section, "verify_lambda_signatures", defaults.verifyLambdaSignatures()),
+                bool(section, "suppression_sync", defaults.suppressionSync()));
     }
 
     public ObjectNode describe(ObjectMapper json) {
@@ -68,6 +70,7 @@ public record SesSettings(boolean enabled, Set<String> topicArns, String campaig
         out.put("campaign_tag", campaignTag);
         out.put("certificate_dir", certificateDir == null ? null : certificateDir.toString());
         out.put("verify_lambda_signatures", verifyLambdaSignatures);
+        out.put("suppression_sync", suppressionSync);
         return out;
     }
 

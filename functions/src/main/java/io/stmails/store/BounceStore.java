@@ -21,6 +21,9 @@ public interface BounceStore {
     /** Writes the bounce, its dedupe marker and a check that its subscriber still exists, atomically. */
     InsertResult insert(Bounce bounce);
 
+    /** Whether a bounce with this dedupe key was recorded (within the dedupe markers' retention). */
+    boolean isRecorded(String dedupeKey);
+
     /** Strongly consistent count of the subscriber's bounces of one type created at or after {@code since} (null: all). */
     long count(String subscriberUuid, BounceType type, Instant since);
 
@@ -33,6 +36,15 @@ public interface BounceStore {
     int deleteAllOfSubscriber(String subscriberUuid);
 
     void delete(Bounce bounce);
+
+    /** Marks every not yet cleared bounce of the subscriber as cleared (listed, no longer counted); returns how many. */
+    int clearAll(String subscriberUuid, Instant clearedAt);
+
+    /**
+     * Keeps the dedupe markers of these bounces (redeliveries stay ignored) but removes the plain
+     * dedupe key from them, which may hold the address: only its hash remains.
+     */
+    void forgetDedupeKeys(List<Bounce> bounces);
 
     Optional<Bounce> findById(String id);
 

@@ -26,6 +26,7 @@ class SesSettingsTest {
         assertNull(ses.campaignTag());
         assertNull(ses.certificateDir());
         assertTrue(ses.verifyLambdaSignatures());
+        assertFalse(ses.suppressionSync(), "decisions stay in stmails unless asked");
     }
 
     @Test
@@ -36,13 +37,17 @@ class SesSettingsTest {
                                         "arn:aws-cn:sns:cn-north-1:123456789012:ses.feedback"],
                          "campaign_tag": "campaign",
                          "certificate_dir": "/opt/sns-certs",
-                         "verify_lambda_signatures": false}}""", json).ses();
+                         "verify_lambda_signatures": false,
+                         "suppression_sync": true}}""", json).ses();
         assertTrue(ses.enabled());
         assertEquals(Set.of("arn:aws:sns:eu-west-1:123456789012:ses-feedback",
                 "arn:aws-cn:sns:cn-north-1:123456789012:ses.feedback"), ses.topicArns());
         assertEquals("campaign", ses.campaignTag());
         assertEquals(Path.of("/opt/sns-certs"), ses.certificateDir());
         assertFalse(ses.verifyLambdaSignatures());
+        assertTrue(ses.suppressionSync());
+        assertTrue(Settings.parse("{\"ses\": {\"suppression_sync\": true}}", json).withSesTopic(
+                "arn:aws:sns:eu-west-1:123456789012:stack-topic").ses().suppressionSync(), "kept with the stack's topic");
         assertEquals("campaign", Settings.parse("{\"ses\": {\"campaign_tag\": \"campaign\"}}", json)
                 .describe(json).path("ses").path("campaign_tag").asText());
     }
@@ -57,7 +62,8 @@ class SesSettingsTest {
             "{\"ses\": {\"topic_arns\": [42]}}                              | ses.topic_arns[0] must be a string",
             "{\"ses\": {\"campaign_tag\": \"has space\"}}                    | ses.campaign_tag must be an SES message tag name",
             "{\"ses\": {\"certificate_dir\": \"\"}}                         | ses.certificate_dir must be a directory path",
-            "{\"ses\": {\"verify_lambda_signatures\": 1}}                   | ses.verify_lambda_signatures must be true or false"})
+            "{\"ses\": {\"verify_lambda_signatures\": 1}}                   | ses.verify_lambda_signatures must be true or false",
+            "{\"ses\": {\"suppression_sync\": \"on\"}}                    | ses.suppression_sync must be true or false"})
     void errorsNameTheField(String settings, String message) {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> Settings.parse(settings, json));
         assertTrue(e.getMessage().startsWith(message.trim()), e.getMessage());

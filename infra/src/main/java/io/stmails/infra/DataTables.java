@@ -52,6 +52,7 @@ final class DataTables extends Construct {
                 .timeToLiveAttribute(Tables.TTL)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        subscribers.addGlobalSecondaryIndex(index(Tables.BY_SUBSCRIBER, Tables.SUBSCRIBER_UUID, Tables.APPLIED_AT));
 
         stats = Table.Builder.create(this, "Stats")
                 .tableName(names.stats())
@@ -81,6 +82,11 @@ final class DataTables extends Construct {
         return Stream.concat(Stream.of(Tables.BY_ID), Arrays.stream(Tables.Listing.values()).map(Tables.Listing::indexName))
                 .map(index -> bounces.getTableArn() + "/index/" + index)
                 .toList();
+    }
+
+    /** The subscribers table's history index (actions and reactivations by subscriber). */
+    String subscriberHistoryIndexArn() {
+        return subscribers.getTableArn() + "/index/" + Tables.BY_SUBSCRIBER;
     }
 
     private static GlobalSecondaryIndexProps index(String name, String partitionKey, String sortKey) {

@@ -95,6 +95,11 @@ public record DeploymentConfig(
         return Tables.withPrefix(namePrefix);
     }
 
+    /** {@code ses.suppression_sync} of the settings: whether functions get SES suppression-list grants. */
+    public boolean suppressionSync() {
+        return Settings.parse(settingsJson, new ObjectMapper()).ses().suppressionSync();
+    }
+
     public static DeploymentConfig from(Node node) {
         ObjectMapper json = new ObjectMapper();
         ContextReader context = new ContextReader(node, json);

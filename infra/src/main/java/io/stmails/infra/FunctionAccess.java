@@ -15,9 +15,14 @@ import java.util.List;
  *   <li>the stream function ({@code bounce-actions}) reads and changes subscribers, counts and
  *       deletes bounces, keeps the statistics counters (receipt puts and counter updates in one
  *       transaction), and publishes the action events;</li>
- *   <li>{@code api} reads (also in batches) and changes subscribers, reads and deletes bounces on
- *       the table and its indexes, and reads the counters.</li>
+ *   <li>{@code api} reads (also in batches) and changes subscribers and their history (actions and
+ *       reactivations, also through the history index), reads, clears and deletes bounces on the table
+ *       and its indexes, and reads the counters.</li>
  * </ul>
+ *
+ * With {@code ses.suppression_sync} on, SES's suppression list: the stream function puts addresses
+ * (threshold blocklists and deletes); {@code api} puts (its blocklist), deletes (reactivation,
+ * erasure) and lists (the import and {@code GET /api/suppressions}). Nothing else gets any SES action.
  *
  * Secrets are readable only by functions that authenticate callers or log in somewhere: the HTTP
  * functions (API tokens, provider keys) except {@code webhook-ses}, which trusts SNS signatures,
@@ -25,7 +30,7 @@ import java.util.List;
  */
 record FunctionAccess(List<String> subscriberActions, List<String> bounceActions, List<String> statsActions,
         boolean queriesBounceIndexes, boolean readsSecrets, boolean publishesActions, boolean confirmsSesSubscriptions,
-        boolean receivesSns) {
+        boolean receivesSns, boolean queriesSubscriberHistory, List<String> suppressionListActions) {
 
     /** Functions that take SES notifications from SNS check the topic against {@code ses.topic_arns}. */
     boolean verifiesSesTopic() {
@@ -36,21 +41,24 @@ record FunctionAccess(List<String> subscriberActions, List<String> bounceActions
     static final String SES_WEBHOOK = "webhook-ses";
     static final String API = "api";
 
-    static FunctionAccess of(FunctionSpec function) {
+    static FunctionAccess of(FunctionSpec function, boolean suppressionSync) {
         if (function.trigger() == Trigger.DYNAMODB_STREAM) {
             return new FunctionAccess(
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
                     List.of("dynamodb:Query", "dynamodb:DeleteItem"),
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
-                    false, false, true, false, false);
+                    false, false, true, false, false, false,
+                    suppressionSync ? List.of("ses:PutSuppressedDestination") : List.of());
         }
         if (function.name().equals(API)) {
             return new FunctionAccess(
                     List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                             "dynamodb:DeleteItem"),
-                    List.of("dynamodb:Query", "dynamodb:DeleteItem"),
+                    List.of("dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
                     List.of("dynamodb:Query"),
-                    true, true, false, false, false);
+                    true, true, false, false, false, true,
+                    suppressionSync ? List.of("ses:PutSuppressedDestination", "ses:DeleteSuppressedDestination",
+                            "ses:ListSuppressedDestinations") : List.of());
         }
         boolean sesWebhook = function.name().equals(SES_WEBHOOK);
         boolean readsSecrets = switch (function.trigger()) {
@@ -62,6 +70,6 @@ record FunctionAccess(List<String> subscriberActions, List<String> bounceActions
                 List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
                 List.of("dynamodb:PutItem"),
                 List.of(),
-                false, readsSecrets, false, sesWebhook, function.trigger() == Trigger.SNS);
+                false, readsSecrets, false, sesWebhook, function.trigger() == Trigger.SNS, false, List.of());
     }
 }

@@ -36,10 +36,11 @@ final class LambdaFunctions extends Construct {
         Map<String, String> environment = Map.of(
                 SETTINGS_VARIABLE, config.settingsJson(),
                 TABLE_PREFIX_VARIABLE, config.namePrefix());
+        boolean suppressionSync = config.suppressionSync();
         for (FunctionSpec spec : specs) {
             StmailsFunction function = new StmailsFunction(this, spec, code, config.namePrefix(), environment,
                     config.logRetention(), failures);
-            grant(function, FunctionAccess.of(spec), resources);
+            grant(function, FunctionAccess.of(spec, suppressionSync), resources);
             functions.add(function);
         }
     }
@@ -53,6 +54,15 @@ final class LambdaFunctions extends Construct {
         }
         if (access.queriesBounceIndexes()) {
             function.grant(allow(List.of("dynamodb:Query"), tables.bounceIndexArns()));
+        }
+        if (access.queriesSubscriberHistory()) {
+            function.grant(allow(List.of("dynamodb:Query"), tables.subscriberHistoryIndexArn()));
+        }
+        if (!access.suppressionListActions().isEmpty()) {
+            function.grant(allow(access.suppressionListActions(), "*"));
+            Nag.acknowledge(function, "AwsSolutions-IAM5", List.of("Resource::*"),
+                    "SES's account-level suppression list actions (Put, Delete, ListSuppressedDestinations) have no "
+                            + "resource-level permissions; only the named actions are granted.");
         }
         if (access.readsSecrets()) {
             function.grant(allow(List.of("secretsmanager:GetSecretValue"), resources.secret().getSecretArn()));

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.Secrets;
 import io.stmails.config.Settings;
 import io.stmails.handler.Services;
+import io.stmails.store.dynamodb.DynamoSuppressionList;
 import io.stmails.store.dynamodb.TableDefinitions;
 import io.stmails.store.dynamodb.Tables;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,13 +51,17 @@ public final class LocalRunner implements AutoCloseable {
             Tables tables = Tables.withPrefix("stmails-");
             DynamoDbClient client = dynamo.client();
             TableDefinitions.createIfMissing(client, tables);
-            Services services = Services.builder()
+            Services.Builder builder = Services.builder()
                     .json(json)
                     .settings(config.settings())
                     .secrets(config::secrets)
                     .dynamo(client)
-                    .tables(tables)
-                    .build();
+                    .tables(tables);
+            if (config.settings().ses().suppressionSync()) {
+                // SES's account-level suppression list, kept in a local table so the loop can be tried here.
+                builder.suppressionList(DynamoSuppressionList.createIfMissing(client, tables, Instant::now));
+            }
+            Services services = builder.build();
             LocalFunctions functions = new LocalFunctions(services);
             String streamArn = client.describeTable(b -> b.tableName(tables.bounces())).table().latestStreamArn();
             StreamPoller poller = new StreamPoller(dynamo.streams(), streamArn, functions, json, config.dataDir());

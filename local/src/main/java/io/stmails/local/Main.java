@@ -32,6 +32,7 @@ public final class Main {
             usage: java -jar local/target/stmails-local.jar [--port 9000] [--data ./.stmails-data | --in-memory]
                                                        [--settings FILE] [--secrets FILE]
                    java -jar local/target/stmails-local.jar export --url URL --format csv|jsonl --out FILE
+                   java -jar local/target/stmails-local.jar import-suppressions --url URL [--next-token T]
                    java -jar local/target/stmails-local.jar parse PATH...
                    java -jar local/target/stmails-local.jar bench-api [--bounces 100000]
                    java -jar local/target/stmails-local.jar bench-parser DIR [SECONDS]
@@ -52,6 +53,9 @@ public final class Main {
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         if (!args.isEmpty() && args.get(0).equals("export")) {
             return ExportCommand.run(args.subList(1, args.size()), env, out, err, System.console() != null);
+        }
+        if (!args.isEmpty() && args.get(0).equals("import-suppressions")) {
+            return SuppressionImportCommand.run(args.subList(1, args.size()), env, out, err);
         }
         if (!args.isEmpty() && args.get(0).equals("bench-api")) {
             return ApiBench.run(args.subList(1, args.size()), out);

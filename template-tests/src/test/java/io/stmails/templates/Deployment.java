@@ -31,7 +31,7 @@ enum Deployment {
 
     /** Every kind of trigger, including functions being written now, and every opt-in. */
     EVERYTHING(withComingFunctions(), Map.of(
-            SETTINGS, "{\"unknown_subscriber\": \"ignore\", \"mailboxes\": ["
+            SETTINGS, "{\"unknown_subscriber\": \"ignore\", \"ses\": {\"suppression_sync\": true}, \"mailboxes\": ["
                     + "{\"name\": \"bounces\", \"host\": \"pop.example.com\", \"username\": \"b\", \"enabled\": true, \"scan_interval\": \"5m\"},"
                     + "{\"name\": \"support-inbox\", \"host\": \"pop.example.com\", \"username\": \"s\"},"
                     + "{\"name\": \"old\", \"host\": \"pop.example.com\", \"username\": \"o\", \"enabled\": false, \"scan_interval\": \"1m\"},"

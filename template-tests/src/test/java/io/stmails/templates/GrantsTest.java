@@ -35,7 +35,7 @@ class GrantsTest {
     void eachRoleHoldsExactlyTheGrantsOfItsFunctionsKind(Deployment deployment) {
         Synthesized stack = Synthesized.of(deployment);
         for (FunctionSpec function : deployment.catalog) {
-            assertEquals(expected(function), actual(stack, function), function.name());
+            assertEquals(expected(function, deployment == Deployment.EVERYTHING), actual(stack, function), function.name());
         }
     }
 
@@ -70,7 +70,25 @@ class GrantsTest {
         }
     }
 
-    private static Map<String, Set<String>> expected(FunctionSpec function) {
+    @ParameterizedTest
+    @EnumSource(Deployment.class)
+    void sesSuppressionListActionsGoOnlyToTheStreamAndApiFunctionsAndOnlyWhenSyncIsOn(Deployment deployment) {
+        Synthesized stack = Synthesized.of(deployment);
+        boolean sync = deployment == Deployment.EVERYTHING;
+        for (FunctionSpec function : deployment.catalog) {
+            Set<String> ses = new TreeSet<>();
+            actual(stack, function).values().forEach(actions -> actions.stream().filter(a -> a.startsWith("ses:"))
+                    .forEach(ses::add));
+            Set<String> expected = !sync ? Set.of()
+                    : function.trigger() == Trigger.DYNAMODB_STREAM ? Set.of("ses:PutSuppressedDestination")
+                    : function.name().equals("api") ? Set.of("ses:PutSuppressedDestination",
+                            "ses:DeleteSuppressedDestination", "ses:ListSuppressedDestinations")
+                    : Set.of();
+            assertEquals(expected, ses, function.name());
+        }
+    }
+
+    private static Map<String, Set<String>> expected(FunctionSpec function, boolean suppressionSync) {
         Map<String, Set<String>> grants = new TreeMap<>();
         grants.put("logs:own", LOGS);
         if (function.trigger() == Trigger.DYNAMODB_STREAM) {
@@ -79,7 +97,8 @@ class GrantsTest {
             grants.put("table:stats", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
             grants.put("topic:actions", Set.of("sns:Publish"));
             grants.put("stream:bounces", READ_STREAM);
-            grants.put("*", Set.of("dynamodb:ListStreams"));
+            grants.put("*", suppressionSync ? Set.of("dynamodb:ListStreams", "ses:PutSuppressedDestination")
+                    : Set.of("dynamodb:ListStreams"));
             grants.put("queue:own", SEND_TO_QUEUE);
             return grants;
         }
@@ -87,10 +106,15 @@ class GrantsTest {
             Set<String> changeAndBatchRead = new TreeSet<>(CHANGE_SUBSCRIBERS);
             changeAndBatchRead.add("dynamodb:BatchGetItem");
             grants.put("table:subscribers", changeAndBatchRead);
-            grants.put("table:bounces", Set.of("dynamodb:Query", "dynamodb:DeleteItem"));
+            grants.put("table:bounces", Set.of("dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem"));
             grants.put("table:stats", Set.of("dynamodb:Query"));
-            for (String index : List.of("by-id", "by-time", "by-email", "by-source", "by-type", "by-campaign")) {
+            for (String index : List.of("by-id", "by-time", "by-email", "by-source", "by-type", "by-campaign",
+                    "by-subscriber")) {
                 grants.put("index:" + index, Set.of("dynamodb:Query"));
+            }
+            if (suppressionSync) {
+                grants.put("*", Set.of("ses:PutSuppressedDestination", "ses:DeleteSuppressedDestination",
+                        "ses:ListSuppressedDestinations"));
             }
             grants.put("secret", Set.of("secretsmanager:GetSecretValue"));
             return grants;

@@ -201,7 +201,8 @@ class OptionsTest {
             List<String> grants = stack.json().ofType("AWS::IAM::Policy").values().stream()
                     .flatMap(p -> StreamSupport.stream(
                             p.path("PolicyDocument").path("Statement").spliterator(), false))
-                    .filter(s -> s.toString().contains("ses:"))
+                    // The suppression-list actions have no resource type; GrantsTest holds them to their two functions.
+                    .filter(s -> s.toString().contains("ses:SetIdentity"))
                     .map(JsonNode::toString)
                     .toList();
             assertFalse(grants.isEmpty());

@@ -15,6 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class BounceItems {
     static final String KIND = "kind";
     static final String KIND_BOUNCE = "bounce";
+    /** Set by a reactivation; a cleared bounce stays listed but no longer counts. */
+    static final String CLEARED_AT = "cleared_at";
+    /** Present (true) on a bounce the provider reported for an address already on its suppression list. */
+    static final String SUPPRESSED = "suppressed";
 
     private BounceItems() {
     }
@@ -60,6 +64,12 @@ public final class BounceItems {
         item.put("meta", s(bounce.metaJson()));
         item.put("created_at", s(Timestamps.format(bounce.createdAt())));
         item.put("dedupe_key", s(bounce.dedupeKey()));
+        if (bounce.suppressed()) {
+            item.put(SUPPRESSED, AttributeValue.fromBool(true));
+        }
+        if (bounce.clearedAt() != null) {
+            item.put(CLEARED_AT, s(Timestamps.format(bounce.clearedAt())));
+        }
         item.put(Tables.ALL_SHARD, s("ALL#" + shard));
         item.put(Tables.Listing.BY_TIME.sortKey(), s(timeId));
         item.put(Tables.Listing.BY_EMAIL.sortKey(), s(listingKey(bounce.email(), timeId)));
@@ -93,7 +103,9 @@ public final class BounceItems {
                 str(item, "source"),
                 str(item, "meta"),
                 Timestamps.parse(str(item, "created_at")),
-                str(item, "dedupe_key"));
+                str(item, "dedupe_key"),
+                item.containsKey(CLEARED_AT) ? Timestamps.parse(str(item, CLEARED_AT)) : null,
+                item.containsKey(SUPPRESSED) && Boolean.TRUE.equals(item.get(SUPPRESSED).bool()));
     }
 
     static Map<String, AttributeValue> keyOf(Bounce bounce) {

@@ -21,6 +21,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -89,6 +90,17 @@ public final class DynamoBounceStore implements BounceStore {
         }
     }
 
+    @Override
+    public boolean isRecorded(String dedupeKey) {
+        try {
+            Map<String, AttributeValue> marker = dynamo.getItem(b -> b.tableName(tables.bounces()).consistentRead(true)
+                    .key(Map.of(Tables.PK, s(BounceItems.dedupePartitionKey(dedupeKey)), Tables.SK, s("D")))).item();
+            return marker != null && !marker.isEmpty();
+        } catch (SdkException e) {
+            throw new StorageException("dedupe marker read failed", e);
+        }
+    }
+
     static boolean failedCondition(List<CancellationReason> reasons, int index) {
         return reasons != null && reasons.size() > index
                 && "ConditionalCheckFailed".equals(reasons.get(index).code());
@@ -100,7 +112,10 @@ public final class DynamoBounceStore implements BounceStore {
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(tables.bounces())
                 .consistentRead(true)
-                .select(Select.COUNT);
+                .select(Select.COUNT)
+                // Count is taken after the filter: cleared and suppressed bounces stay listed but never count.
+                .filterExpression("attribute_not_exists(#cleared) AND attribute_not_exists(#suppressed)")
+                .expressionAttributeNames(Map.of("#cleared", BounceItems.CLEARED_AT, "#suppressed", BounceItems.SUPPRESSED));
         if (since == null) {
             query.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                     .expressionAttributeValues(Map.of(
@@ -166,6 +181,45 @@ public final class DynamoBounceStore implements BounceStore {
         List<Bounce> bounces = listBySubscriber(subscriberUuid);
         bounces.forEach(this::delete);
         return bounces.size();
+    }
+
+    @Override
+    public int clearAll(String subscriberUuid, Instant clearedAt) {
+        int cleared = 0;
+        for (Bounce bounce : listBySubscriber(subscriberUuid)) {
+            if (bounce.clearedAt() != null) {
+                continue;
+            }
+            try {
+                dynamo.updateItem(b -> b.tableName(tables.bounces()).key(BounceItems.keyOf(bounce))
+                        .updateExpression("SET #cleared = :at")
+                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#cleared)")
+                        .expressionAttributeNames(Map.of("#cleared", BounceItems.CLEARED_AT))
+                        .expressionAttributeValues(Map.of(":at", s(Timestamps.format(clearedAt)))));
+                cleared++;
+            } catch (ConditionalCheckFailedException goneOrClearedMeanwhile) {
+                // Deleted or cleared by someone else since it was listed: nothing left to clear.
+            } catch (SdkException e) {
+                throw new StorageException("clearing bounce " + bounce.id() + " failed", e);
+            }
+        }
+        return cleared;
+    }
+
+    @Override
+    public void forgetDedupeKeys(List<Bounce> bounces) {
+        for (Bounce bounce : bounces) {
+            try {
+                dynamo.updateItem(b -> b.tableName(tables.bounces())
+                        .key(Map.of(Tables.PK, s(BounceItems.dedupePartitionKey(bounce.dedupeKey())), Tables.SK, s("D")))
+                        .updateExpression("REMOVE dedupe_key, bounce_id")
+                        .conditionExpression("attribute_exists(pk)"));
+            } catch (ConditionalCheckFailedException expired) {
+                // The marker's TTL removed it already.
+            } catch (SdkException e) {
+                throw new StorageException("scrubbing a dedupe marker failed", e);
+            }
+        }
     }
 
     @Override

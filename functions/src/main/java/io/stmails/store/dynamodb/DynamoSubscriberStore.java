@@ -3,6 +3,7 @@ package io.stmails.store.dynamodb;
 import static io.stmails.store.dynamodb.BounceItems.s;
 
 import io.stmails.domain.Subscriber;
+import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.ThresholdDecision;
 import io.stmails.store.ActionRecord;
 import io.stmails.store.EmailTakenException;
@@ -97,7 +98,11 @@ public final class DynamoSubscriberStore implements SubscriberStore {
 
     @Override
     public ApplyResult applyAction(Subscriber before, ThresholdDecision decision, ActionRecord record) {
-        long expiresAt = clock.get().plus(ACTION_RETENTION).getEpochSecond();
+        // A delete cannot be undone: its record only has to outlive stream redeliveries, unless it put the address
+        // on the suppression list (an erasure finds the entry through it). Any other action is kept for as long as
+        // a reactivation may need what it recorded.
+        Long expiresAt = record.action() == ThresholdAction.DELETE && !record.suppressionPending()
+                ? clock.get().plus(ACTION_RETENTION).getEpochSecond() : null;
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(SubscriberItems.toItem(record, expiresAt), "attribute_not_exists(pk)"));
         Map<String, AttributeValue> version = Map.of(":v", AttributeValue.fromN(Long.toString(before.version())));

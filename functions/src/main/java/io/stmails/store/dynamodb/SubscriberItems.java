@@ -9,6 +9,7 @@ import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.store.ActionRecord;
+import io.stmails.store.ReactivationRecord;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,15 +32,13 @@ final class SubscriberItems {
     }
 
     static Map<String, AttributeValue> toItem(Subscriber subscriber) {
-        Map<String, AttributeValue> lists = new LinkedHashMap<>();
-        subscriber.lists().forEach((list, status) -> lists.put(list, s(status.wire())));
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Tables.PK, s(partitionKey(subscriber.uuid())));
         item.put("uuid", s(subscriber.uuid()));
         item.put("email", s(subscriber.email()));
         item.put("name", s(subscriber.name()));
         item.put("status", s(subscriber.status().wire()));
-        item.put("lists", AttributeValue.fromM(lists));
+        item.put("lists", lists(subscriber.lists()));
         item.put("created_at", s(Timestamps.format(subscriber.createdAt())));
         item.put("updated_at", s(Timestamps.format(subscriber.updatedAt())));
         item.put("version", AttributeValue.fromN(Long.toString(subscriber.version())));
@@ -47,13 +46,7 @@ final class SubscriberItems {
     }
 
     static Subscriber fromItem(Map<String, AttributeValue> item) {
-        Map<String, SubscriptionStatus> lists = new LinkedHashMap<>();
-        AttributeValue stored = item.get("lists");
-        if (stored != null && stored.hasM()) {
-            stored.m().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> lists.put(e.getKey(), SubscriptionStatus.fromWire(e.getValue().s()).orElseThrow()));
-        }
+        Map<String, SubscriptionStatus> lists = listsOf(item.get("lists"));
         return new Subscriber(
                 str(item, "uuid"),
                 str(item, "email"),
@@ -65,7 +58,12 @@ final class SubscriberItems {
                 Long.parseLong(item.get("version").n()));
     }
 
-    static Map<String, AttributeValue> toItem(ActionRecord record, long expiresAtEpochSecond) {
+    static String reactivationKey(String id) {
+        return "R#" + id;
+    }
+
+    /** @param expiresAtEpochSecond null keeps the record (an action a reactivation may have to undo) */
+    static Map<String, AttributeValue> toItem(ActionRecord record, Long expiresAtEpochSecond) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Tables.PK, s(actionKey(record.bounceId())));
         item.put("bounce_id", s(record.bounceId()));
@@ -81,8 +79,68 @@ final class SubscriberItems {
         item.put("source", s(record.source() == null ? "" : record.source()));
         item.put("applied_at", s(Timestamps.format(record.appliedAt())));
         item.put("published", AttributeValue.fromBool(record.published()));
-        item.put(Tables.TTL, AttributeValue.fromN(Long.toString(expiresAtEpochSecond)));
+        if (record.statusBefore() != null) {
+            item.put("status_before", s(record.statusBefore().wire()));
+        }
+        item.put("lists_before", lists(record.listsBefore()));
+        item.put("suppression_pending", AttributeValue.fromBool(record.suppressionPending()));
+        if (record.reversedAt() != null) {
+            item.put("reversed_at", s(Timestamps.format(record.reversedAt())));
+        }
+        if (expiresAtEpochSecond != null) {
+            item.put(Tables.TTL, AttributeValue.fromN(Long.toString(expiresAtEpochSecond)));
+        }
         return item;
+    }
+
+    static Map<String, AttributeValue> toItem(ReactivationRecord record) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Tables.PK, s(reactivationKey(record.id())));
+        item.put("reactivation_id", s(record.id()));
+        item.put("subscriber_uuid", s(record.subscriberUuid()));
+        item.put("email", s(record.email()));
+        item.put("applied_at", s(Timestamps.format(record.reactivatedAt())));
+        item.put("forced", AttributeValue.fromBool(record.forced()));
+        item.put("reversed_actions", AttributeValue.fromL(record.reversedActions().stream().map(BounceItems::s).toList()));
+        item.put("lists_restored", lists(record.listsRestored()));
+        item.put("bounces_cleared", AttributeValue.fromN(Integer.toString(record.bouncesCleared())));
+        item.put("suppression_pending", AttributeValue.fromBool(record.suppressionPending()));
+        item.put("published", AttributeValue.fromBool(record.published()));
+        return item;
+    }
+
+    static boolean isReactivation(Map<String, AttributeValue> item) {
+        return item.get(Tables.PK).s().startsWith("R#");
+    }
+
+    static ReactivationRecord reactivationFromItem(Map<String, AttributeValue> item) {
+        return new ReactivationRecord(
+                str(item, "reactivation_id"),
+                str(item, "subscriber_uuid"),
+                str(item, "email"),
+                Timestamps.parse(str(item, "applied_at")),
+                item.get("forced").bool(),
+                item.get("reversed_actions").l().stream().map(AttributeValue::s).toList(),
+                listsOf(item.get("lists_restored")),
+                Integer.parseInt(item.get("bounces_cleared").n()),
+                item.get("suppression_pending").bool(),
+                item.get("published").bool());
+    }
+
+    private static AttributeValue lists(Map<String, SubscriptionStatus> lists) {
+        Map<String, AttributeValue> map = new LinkedHashMap<>();
+        lists.forEach((list, status) -> map.put(list, s(status.wire())));
+        return AttributeValue.fromM(map);
+    }
+
+    private static Map<String, SubscriptionStatus> listsOf(AttributeValue stored) {
+        Map<String, SubscriptionStatus> lists = new LinkedHashMap<>();
+        if (stored != null && stored.hasM()) {
+            stored.m().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> lists.put(e.getKey(), SubscriptionStatus.fromWire(e.getValue().s()).orElseThrow()));
+        }
+        return lists;
     }
 
     static ActionRecord actionFromItem(Map<String, AttributeValue> item) {
@@ -97,6 +155,10 @@ final class SubscriberItems {
                 str(item, "campaign_uuid"),
                 str(item, "source"),
                 Timestamps.parse(str(item, "applied_at")),
-                item.get("published").bool());
+                item.get("published").bool(),
+                item.containsKey("status_before") ? SubscriberStatus.fromWire(str(item, "status_before")).orElseThrow() : null,
+                listsOf(item.get("lists_before")),
+                item.containsKey("suppression_pending") && item.get("suppression_pending").bool(),
+                item.containsKey("reversed_at") ? Timestamps.parse(str(item, "reversed_at")) : null);
     }
 }

@@ -7,6 +7,9 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -35,14 +38,39 @@ public final class TableDefinitions {
                         .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
         create(dynamo, b -> b.tableName(tables.subscribers())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(stringAttribute(Tables.PK))
-                .keySchema(hash(Tables.PK)));
+                .attributeDefinitions(subscriberAttributes())
+                .keySchema(hash(Tables.PK))
+                .globalSecondaryIndexes(historyIndex()));
         create(dynamo, b -> b.tableName(tables.stats())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(stringAttribute(Tables.PK), stringAttribute(Tables.SK))
                 .keySchema(hash(Tables.PK), range(Tables.SK)));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(tables.bounces()));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(tables.stats()));
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(tables.subscribers()));
+        addHistoryIndexIfMissing(dynamo, tables);
+    }
+
+    private static List<AttributeDefinition> subscriberAttributes() {
+        return List.of(stringAttribute(Tables.PK), stringAttribute(Tables.SUBSCRIBER_UUID), stringAttribute(Tables.APPLIED_AT));
+    }
+
+    private static GlobalSecondaryIndex historyIndex() {
+        return index(Tables.BY_SUBSCRIBER, hash(Tables.SUBSCRIBER_UUID), range(Tables.APPLIED_AT));
+    }
+
+    /** A data directory from before the index existed gets it added, keeping its data. */
+    private static void addHistoryIndexIfMissing(DynamoDbClient dynamo, Tables tables) {
+        TableDescription table = dynamo.describeTable(b -> b.tableName(tables.subscribers())).table();
+        if (table.hasGlobalSecondaryIndexes() && table.globalSecondaryIndexes().stream()
+                .anyMatch(i -> i.indexName().equals(Tables.BY_SUBSCRIBER))) {
+            return;
+        }
+        GlobalSecondaryIndex index = historyIndex();
+        dynamo.updateTable(b -> b.tableName(tables.subscribers()).attributeDefinitions(subscriberAttributes())
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(CreateGlobalSecondaryIndexAction
+                        .builder().indexName(index.indexName()).keySchema(index.keySchema())
+                        .projection(index.projection()).build()).build()));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(tables.subscribers()));
     }
 

@@ -13,7 +13,9 @@ package io.stmails.store.dynamodb;
  * by-campaign ({@code <value> U+0001 <time_id>}).
  *
  * <p>Subscribers table: {@code pk = S#<uuid>} (the subscriber), {@code pk = E#<email>} (unique
- * e-mail, points at the uuid) and {@code pk = A#<bounce id>} (applied threshold actions, with a TTL).
+ * e-mail, points at the uuid), {@code pk = A#<bounce id>} (applied actions; a delete's with a TTL)
+ * and {@code pk = R#<id>} (reactivations). The sparse index by-subscriber ({@code subscriber_uuid},
+ * {@code applied_at}) holds only the last two: a subscriber's history.
  *
  * <p>Stats table (no stream): counters {@code pk = STATS#<scope>}, {@code sk = <dimension>}, and
  * the receipts that make counting exactly-once ({@code pk = RECEIPT#<sequence number>}, with a TTL).
@@ -26,6 +28,9 @@ public record Tables(String bounces, String subscribers, String stats) {
     public static final String TTL = "expires_at";
 
     public static final String BY_ID = "by-id";
+    public static final String BY_SUBSCRIBER = "by-subscriber";
+    public static final String SUBSCRIBER_UUID = "subscriber_uuid";
+    public static final String APPLIED_AT = "applied_at";
     public static final String ID = "id";
     public static final String ALL_SHARD = "all_shard";
 

@@ -84,6 +84,6 @@ class DynamoSubscriberStoreIT {
 
     private ActionRecord action(String bounceId, boolean published) {
         return new ActionRecord(bounceId, "s", "jane@example.com", ThresholdAction.BLOCKLIST, BounceType.HARD, 1, 1,
-                null, "api", now, published);
+                null, "api", now, published, SubscriberStatus.ENABLED, Map.of("7", SubscriptionStatus.CONFIRMED), false, null);
     }
 }

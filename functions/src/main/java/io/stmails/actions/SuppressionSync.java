@@ -7,6 +7,7 @@ import io.stmails.store.BounceStore;
 import io.stmails.store.SubscriberHistory;
 import io.stmails.suppression.SuppressionList;
 import io.stmails.suppression.SuppressionReason;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public final class SuppressionSync {
      */
     public Optional<BounceType> decidingType(String subscriberUuid) {
         for (BounceType type : List.of(BounceType.COMPLAINT, BounceType.HARD, BounceType.SOFT)) {
-            if (bounces.count(subscriberUuid, type, null) > 0) {
+            if (!bounces.countableTimes(subscriberUuid, type, null, Instant.now()).isEmpty()) {
                 return Optional.of(type == BounceType.COMPLAINT ? BounceType.COMPLAINT : BounceType.HARD);
             }
         }

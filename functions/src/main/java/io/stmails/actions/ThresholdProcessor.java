@@ -11,6 +11,7 @@ import io.stmails.store.BounceStore;
 import io.stmails.store.StorageException;
 import io.stmails.store.SubscriberStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -29,7 +30,6 @@ public final class ThresholdProcessor {
 
     private final SubscriberStore subscribers;
     private final BounceStore bounces;
-    private final BounceSettings settings;
     private final ThresholdEngine engine;
     private final ActionPublisher publisher;
     private final SuppressionSync suppression;
@@ -39,7 +39,6 @@ public final class ThresholdProcessor {
             ActionPublisher publisher, SuppressionSync suppression, Supplier<Instant> clock) {
         this.subscribers = subscribers;
         this.bounces = bounces;
-        this.settings = settings;
         this.engine = new ThresholdEngine(settings);
         this.publisher = publisher;
         this.suppression = suppression;
@@ -64,9 +63,9 @@ public final class ThresholdProcessor {
                 return;
             }
             Instant now = clock.get();
-            Instant since = settings.countWindow() == null ? null : now.minus(settings.countWindow());
-            long count = bounces.count(bounce.subscriberUuid(), bounce.type(), since);
-            ThresholdDecision decision = engine.decide(subscriber.get(), bounce.type(), count, now);
+            Instant since = engine.countingRule(bounce.type()).since(now);
+            List<Instant> counted = bounces.countableTimes(bounce.subscriberUuid(), bounce.type(), since, now);
+            ThresholdDecision decision = engine.decide(subscriber.get(), bounce.type(), counted, now);
             if (!decision.changesSomething()) {
                 return;
             }

@@ -1,7 +1,9 @@
 package io.stmails.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.actions.ApiBlocklist;
 import io.stmails.domain.Bounce;
@@ -171,7 +173,9 @@ public final class BounceApi {
         if (bounce.isEmpty()) {
             return responses.error(404, "Bounce not found.");
         }
-        return responses.data(toJson(bounce.get(), subscribers.findByUuid(bounce.get().subscriberUuid()).orElse(null)));
+        ObjectNode found = toJson(bounce.get(), subscribers.findByUuid(bounce.get().subscriberUuid()).orElse(null));
+        found.set("evidence", jsonOrNull(bounce.get().evidence(), bounce.get().id()));
+        return responses.data(found);
     }
 
     HttpResponse deleteOne(String id) {
@@ -292,7 +296,9 @@ public final class BounceApi {
         });
         ArrayNode byDay = data.putArray("by_day");
         days(counters, range.query().from(), range.query().to())
-                .forEach((day, count) -> byDay.addObject().put("date", day).put("count", count));
+                .forEach((day, count) -> StatsBreakdown.addTypes(byDay.addObject().put("date", day).put("count", count),
+                        counters, day));
+        StatsBreakdown.addTopReasons(data, counters);
         return responses.data(data);
     }
 
@@ -375,11 +381,8 @@ public final class BounceApi {
         node.put("id", bounce.id());
         node.put("type", bounce.type().wire());
         node.put("source", nullToEmpty(bounce.source()));
-        try {
-            node.set("meta", json.readTree(bounce.metaJson() == null ? "{}" : bounce.metaJson()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored meta is not JSON for bounce " + bounce.id(), e);
-        }
+        node.set("meta", jsonOrNull(bounce.metaJson() == null ? "{}" : bounce.metaJson(), bounce.id()));
+        node.put("reason", bounce.reason());
         node.put("created_at", bounce.createdAt().toString());
         node.put("cleared_at", bounce.clearedAt() == null ? null : bounce.clearedAt().toString());
         node.put("email", nullToEmpty(bounce.email()));
@@ -393,6 +396,17 @@ public final class BounceApi {
             node.putObject("campaign").put("id", bounce.campaignUuid()).put("uuid", bounce.campaignUuid()).put("name", "");
         }
         return node;
+    }
+
+    private JsonNode jsonOrNull(String stored, String bounceId) {
+        if (stored == null) {
+            return NullNode.getInstance();
+        }
+        try {
+            return json.readTree(stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored JSON of bounce " + bounceId + " does not parse", e);
+        }
     }
 
     private HttpResponse accepted(String message, ObjectNode data) {

@@ -31,6 +31,8 @@ import java.util.Set;
  *   "enabled": true,                     // master switch (503 on webhooks when false)
  *   "webhooks_enabled": true,            // the webhook routes answer 404 when false
  *   "actions": {"soft": {"count": 2, "action": "none"}, "hard": {...}, "complaint": {...}},
+ *                                        // each may add count_window_days (wins over the global one),
+ *                                        // reset_after_days and retention_days
  *   "unknown_subscriber": "create",      // or "ignore"
  *   "blocklist_unsubscribes_lists": true,
  *   "count_window_days": 0,              // 0 counts all-time, as listmonk
@@ -44,6 +46,9 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
     private static final Set<String> KNOWN_FIELDS = Set.of("enabled", "webhooks_enabled", "actions",
             "unknown_subscriber", "blocklist_unsubscribes_lists", "count_window_days", "domain_blocklist",
             "providers", "ses", "mailboxes");
+    private static final Set<String> THRESHOLD_FIELDS = Set.of("count", "action", "count_window_days",
+            "reset_after_days", "retention_days");
+    private static final int MAX_DAYS = 3650;
 
     public static Settings defaults() {
         return new Settings(BounceSettings.defaults(), SesSettings.defaults(), JsonNodeFactory.instance.objectNode());
@@ -65,7 +70,7 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
         rejectUnknownFields(root, KNOWN_FIELDS, "");
         ProviderSettings.parse(root.get("providers"));
         BounceSettings defaults = BounceSettings.defaults();
-        int windowDays = integer(root, "count_window_days", 0, 0, 3650);
+        int windowDays = integer(root, "count_window_days", 0, 0, MAX_DAYS);
         BounceSettings bounce = new BounceSettings(
                 bool(root, "enabled", defaults.enabled()),
                 bool(root, "webhooks_enabled", defaults.webhooksEnabled()),
@@ -74,6 +79,7 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
                 bool(root, "blocklist_unsubscribes_lists", defaults.blocklistUnsubscribesLists()),
                 windowDays == 0 ? null : Duration.ofDays(windowDays),
                 domains(root.get("domain_blocklist")));
+        checkRetention(bounce);
         return new Settings(bounce, SesSettings.parse(root.get("ses")), root);
     }
 
@@ -113,6 +119,7 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
             if (!value.isObject()) {
                 throw new InvalidSettingsException(field + " must be an object {\"count\": n, \"action\": \"...\"}");
             }
+            rejectUnknownFields(value, THRESHOLD_FIELDS, field + ": ");
             Threshold current = thresholds.get(type);
             int count = integer(value, "count", current.count(), 1, 1000, field + ".count");
             ThresholdAction action = current.action();
@@ -121,9 +128,37 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
                 action = ThresholdAction.fromWire(actionNode.asText()).orElseThrow(() -> new InvalidSettingsException(
                         field + ".action: '" + actionNode.asText() + "' is not one of none, unsubscribe, blocklist, delete"));
             }
-            thresholds.put(type, new Threshold(count, action));
+            Duration window = days(value, "count_window_days", 0, field);
+            Duration resetAfter = days(value, "reset_after_days", 1, field);
+            Duration retention = days(value, "retention_days", 1, field);
+            thresholds.put(type, new Threshold(count, action, window, resetAfter, retention));
         }
         return thresholds;
+    }
+
+    /** A per-type number of days; null when absent. */
+    private static Duration days(JsonNode section, String name, int min, String field) {
+        JsonNode node = section.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return Duration.ofDays(integer(section, name, 0, min, MAX_DAYS, field + "." + name));
+    }
+
+    /**
+     * Retention shorter than the count window would silently shorten the window (an expired bounce
+     * no longer counts), so it is refused.
+     */
+    private static void checkRetention(BounceSettings bounce) {
+        for (BounceType type : BounceType.values()) {
+            Threshold threshold = bounce.thresholdFor(type);
+            Duration window = threshold.countWindow() != null ? threshold.countWindow() : bounce.countWindow();
+            if (threshold.retention() != null && window != null && threshold.retention().compareTo(window) < 0) {
+                throw new InvalidSettingsException("actions." + type.wire() + ".retention_days ("
+                        + threshold.retention().toDays() + ") is shorter than its count window (" + window.toDays()
+                        + " days): bounces would expire before they stop counting");
+            }
+        }
     }
 
     private static UnknownSubscriberPolicy unknownSubscriber(JsonNode node) {
@@ -197,6 +232,12 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
         return node.intValue();
     }
 
+    private static void putDays(ObjectNode section, String name, Duration days) {
+        if (days != null) {
+            section.put(name, days.toDays());
+        }
+    }
+
     /** The document with every default filled in, for printing at start-up. */
     public ObjectNode describe(ObjectMapper mapper) {
         ObjectNode out = mapper.createObjectNode();
@@ -205,7 +246,11 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
         ObjectNode actions = out.putObject("actions");
         for (BounceType type : BounceType.values()) {
             Threshold threshold = bounce.thresholdFor(type);
-            actions.putObject(type.wire()).put("count", threshold.count()).put("action", threshold.action().wire());
+            ObjectNode action = actions.putObject(type.wire()).put("count", threshold.count())
+                    .put("action", threshold.action().wire());
+            putDays(action, "count_window_days", threshold.countWindow());
+            putDays(action, "reset_after_days", threshold.resetAfter());
+            putDays(action, "retention_days", threshold.retention());
         }
         out.put("unknown_subscriber", bounce.unknownSubscriber().wire());
         out.put("blocklist_unsubscribes_lists", bounce.blocklistUnsubscribesLists());

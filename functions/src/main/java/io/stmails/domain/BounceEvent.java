@@ -13,6 +13,9 @@ import java.time.Instant;
  * @param dedupeKey      identical on every redelivery of the same event; never null
  * @param suppressed     the provider did not send because the address is on its suppression list
  *                       (recorded, but not counted towards thresholds)
+ * @param reason         what the source said the type was decided from: SES's {@code bounceType/bounceSubType},
+ *                       a provider's event type, the mailbox parser's reason; null when the source says nothing
+ * @param evidence       what the source reported, bounded ({@link Evidence}); null when there is nothing beyond meta
  */
 public record BounceEvent(
         String email,
@@ -23,12 +26,9 @@ public record BounceEvent(
         Instant occurredAt,
         String metaJson,
         String dedupeKey,
-        boolean suppressed) {
-
-    public BounceEvent(String email, String subscriberUuid, String campaignUuid, BounceType type, String source,
-            Instant occurredAt, String metaJson, String dedupeKey) {
-        this(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey, false);
-    }
+        boolean suppressed,
+        String reason,
+        String evidence) {
 
     public BounceEvent {
         if (type == null) {
@@ -40,6 +40,16 @@ public record BounceEvent(
         if (isBlank(email) && isBlank(subscriberUuid)) {
             throw new IllegalArgumentException("email or subscriberUuid is required");
         }
+    }
+
+    public BounceEvent(String email, String subscriberUuid, String campaignUuid, BounceType type, String source,
+            Instant occurredAt, String metaJson, String dedupeKey) {
+        this(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey, false, null, null);
+    }
+
+    public BounceEvent(String email, String subscriberUuid, String campaignUuid, BounceType type, String source,
+            Instant occurredAt, String metaJson, String dedupeKey, String reason, String evidence) {
+        this(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey, false, reason, evidence);
     }
 
     private static boolean isBlank(String value) {

@@ -1,10 +1,14 @@
 package io.stmails.domain;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 
 /**
  * listmonk's threshold rule: when a subscriber's bounces of one type reach the configured count,
- * apply that type's action. Pure: the caller supplies the count and stores the result.
+ * apply that type's action. Which bounces count is the type's {@link CountingRule}: its own
+ * {@code countWindow} wins over the global one, and {@code resetAfter} restarts the count after a
+ * quiet gap. Pure: the caller supplies the bounces' times (or the count) and stores the result.
  */
 public final class ThresholdEngine {
     private final BounceSettings settings;
@@ -13,8 +17,22 @@ public final class ThresholdEngine {
         this.settings = settings;
     }
 
+    public CountingRule countingRule(BounceType type) {
+        Threshold threshold = settings.thresholdFor(type);
+        Duration window = threshold.countWindow() != null ? threshold.countWindow() : settings.countWindow();
+        return new CountingRule(window == null || window.isZero() ? null : window, threshold.resetAfter());
+    }
+
     /**
-     * @param count the subscriber's bounces of {@code type}, including the one being processed
+     * @param createdAt creation times of the subscriber's bounces of {@code type} that can count (at least
+     *                  those since {@code countingRule(type).since(now)}), including the one being processed
+     */
+    public ThresholdDecision decide(Subscriber subscriber, BounceType type, Collection<Instant> createdAt, Instant now) {
+        return decide(subscriber, type, countingRule(type).count(createdAt, now), now);
+    }
+
+    /**
+     * @param count the subscriber's bounces of {@code type} that count, including the one being processed
      */
     public ThresholdDecision decide(Subscriber subscriber, BounceType type, long count, Instant now) {
         Threshold threshold = settings.thresholdFor(type);

@@ -230,7 +230,7 @@ public final class Services {
     }
 
     public BounceRecorder recorder() {
-        return new BounceRecorder(subscribers, bounces, settings.bounce().unknownSubscriber(), clock);
+        return new BounceRecorder(subscribers, bounces, settings.bounce(), clock);
     }
 
     public ThresholdProcessor thresholdProcessor() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
+import io.stmails.domain.Evidence;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the recorder's {@link BounceEvent} from one provider event, the same way for every provider:
- * source = provider name, dedupe key prefixed with it, meta = that event's JSON (bounded in size).
+ * source = provider name, dedupe key prefixed with it, meta and evidence = that event's JSON (bounded in
+ * size), reason = what the provider called the event.
  */
 public final class EventBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(EventBuilder.class);
@@ -31,6 +33,8 @@ public final class EventBuilder {
     private Link link = Link.NONE;
     private Instant occurredAt;
     private String metaJson;
+    private String evidence;
+    private String reason;
     private String dedupeKey;
 
     private EventBuilder(String provider, BounceType type) {
@@ -84,11 +88,27 @@ public final class EventBuilder {
         return this;
     }
 
+    /** The event as meta (at most {@link #MAX_META_CHARS}) and as evidence (bounded by {@link Evidence}). */
     public EventBuilder meta(JsonNode event) {
+        this.evidence = Evidence.builder().json("event", event).toJson();
         String json = event.toString();
         this.metaJson = json.length() <= MAX_META_CHARS ? json : JsonNodeFactory.instance.objectNode()
                 .put("omitted", "the provider event has " + json.length() + " characters (limit " + MAX_META_CHARS + ")")
                 .toString();
+        return this;
+    }
+
+    /** What the provider said the event was (event type, subtype, class...): the non-blank parts joined by '/', a repeated one once. */
+    public EventBuilder reason(String... parts) {
+        StringJoiner joined = new StringJoiner("/");
+        String previous = null;
+        for (String part : parts) {
+            if (part != null && !part.isBlank() && !part.trim().equals(previous)) {
+                previous = part.trim();
+                joined.add(previous);
+            }
+        }
+        this.reason = joined.length() == 0 ? null : joined.toString();
         return this;
     }
 
@@ -112,6 +132,6 @@ public final class EventBuilder {
             throw new IllegalStateException("a provider must set the dedupe key");
         }
         return Optional.of(new BounceEvent(recipient, link.subscriberUuid(), link.campaignUuid(), type, provider,
-                occurredAt, metaJson, dedupeKey));
+                occurredAt, metaJson, dedupeKey, reason, evidence));
     }
 }

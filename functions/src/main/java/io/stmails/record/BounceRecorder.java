@@ -3,14 +3,18 @@ package io.stmails.record;
 import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceIds;
+import io.stmails.domain.BounceSettings;
 import io.stmails.domain.Emails;
+import io.stmails.domain.Evidence;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.UnknownSubscriberPolicy;
 import io.stmails.store.BounceStore;
 import io.stmails.store.EmailTakenException;
 import io.stmails.store.SubscriberStore;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * The one place every source records bounces through: resolves the subscriber (UUID first, then
- * e-mail, then the unknown-subscriber policy) and writes the bounce idempotently. Returns only after
+ * e-mail, then the unknown-subscriber policy) and writes the bounce idempotently, with its reason,
+ * its evidence and, when its type has a retention, the time it expires. Returns only after
  * the write is durable; storage failures propagate as {@link io.stmails.store.StorageException}.
  */
 public final class BounceRecorder {
@@ -34,16 +39,19 @@ public final class BounceRecorder {
     public record Result(Outcome outcome, String bounceId, String subscriberUuid) {
     }
 
+    /** The reason of a bounce whose source gave none (listmonk's webhook, the API). */
+    public static final String UNSPECIFIED_REASON = "unspecified";
+
     private final SubscriberStore subscribers;
     private final BounceStore bounces;
-    private final UnknownSubscriberPolicy unknownSubscriberPolicy;
+    private final BounceSettings settings;
     private final Supplier<Instant> clock;
 
-    public BounceRecorder(SubscriberStore subscribers, BounceStore bounces,
-            UnknownSubscriberPolicy unknownSubscriberPolicy, Supplier<Instant> clock) {
+    public BounceRecorder(SubscriberStore subscribers, BounceStore bounces, BounceSettings settings,
+            Supplier<Instant> clock) {
         this.subscribers = subscribers;
         this.bounces = bounces;
-        this.unknownSubscriberPolicy = unknownSubscriberPolicy;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -53,6 +61,9 @@ public final class BounceRecorder {
             return new Result(Outcome.SUBSCRIBER_NOT_FOUND, null, null);
         }
         Instant now = clock.get();
+        Instant createdAt = event.occurredAt() == null ? now : event.occurredAt();
+        Duration retention = settings.thresholdFor(event.type()).retention();
+        String reason = Evidence.reason(event.reason());
         Bounce bounce = new Bounce(
                 BounceIds.next(now),
                 subscriber.get().uuid(),
@@ -61,10 +72,14 @@ public final class BounceRecorder {
                 event.type(),
                 event.source() == null ? "" : event.source(),
                 event.metaJson() == null ? "{}" : event.metaJson(),
-                event.occurredAt() == null ? now : event.occurredAt(),
+                createdAt,
                 event.dedupeKey(),
                 null,
-                event.suppressed());
+                event.suppressed(),
+                reason == null ? UNSPECIFIED_REASON : reason,
+                event.evidence(),
+                // DynamoDB's TTL counts whole seconds.
+                retention == null ? null : createdAt.plus(retention).truncatedTo(ChronoUnit.SECONDS));
         return switch (bounces.insert(bounce)) {
             case INSERTED -> new Result(Outcome.RECORDED, bounce.id(), bounce.subscriberUuid());
             case DUPLICATE -> new Result(Outcome.DUPLICATE, null, bounce.subscriberUuid());
@@ -84,7 +99,7 @@ public final class BounceRecorder {
             return Optional.empty();
         }
         Optional<Subscriber> byEmail = subscribers.findByEmail(email.get());
-        if (byEmail.isPresent() || unknownSubscriberPolicy == UnknownSubscriberPolicy.IGNORE) {
+        if (byEmail.isPresent() || settings.unknownSubscriber() == UnknownSubscriberPolicy.IGNORE) {
             return byEmail;
         }
         if (bounces.isRecorded(event.dedupeKey())) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Emails;
+import io.stmails.domain.Evidence;
 import io.stmails.domain.Uuids;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -84,7 +85,8 @@ public final class SesEventMapper {
     private Mapping bounces(String kind, JsonNode bounce, JsonNode mail, Instant envelopeTime) {
         String bounceType = text(bounce, "bounceType");
         String subType = text(bounce, "bounceSubType");
-        return perRecipient(kind, bounce, "bouncedRecipients", mail, envelopeTime, (recipient, meta) -> {
+        String reason = bounceType == null ? subType : subType == null ? bounceType : bounceType + "/" + subType;
+        return perRecipient(kind, bounce, "bouncedRecipients", mail, envelopeTime, reason, (recipient, meta) -> {
             String status = text(recipient, "status");
             putIfPresent(meta, "bounce_type", bounceType);
             putIfPresent(meta, "bounce_subtype", subType);
@@ -107,7 +109,8 @@ public final class SesEventMapper {
                     + " has feedback type not-spam (the recipient marked the mail as not spam): not a complaint");
         }
         String subType = text(complaint, "complaintSubType");
-        return perRecipient(kind, complaint, "complainedRecipients", mail, envelopeTime, (recipient, meta) -> {
+        String reason = feedbackType != null ? feedbackType : subType != null ? subType : "complaint";
+        return perRecipient(kind, complaint, "complainedRecipients", mail, envelopeTime, reason, (recipient, meta) -> {
             putIfPresent(meta, "complaint_feedback_type", feedbackType);
             putIfPresent(meta, "complaint_subtype", subType);
             putIfPresent(meta, "user_agent", text(complaint, "userAgent"));
@@ -124,9 +127,11 @@ public final class SesEventMapper {
         BounceType read(JsonNode recipient, ObjectNode meta);
     }
 
+    /** @param reason what SES said: {@code bounceType/bounceSubType}, or the complaint's feedback type */
     private Mapping perRecipient(String kind, JsonNode report, String listField, JsonNode mail, Instant envelopeTime,
-            RecipientReader reader) {
+            String reason, RecipientReader reader) {
         JsonNode recipients = recipients(report, listField);
+        String evidence = Evidence.builder().json(kind.toLowerCase(Locale.ROOT), report).toJson();
         Instant occurredAt = occurredAt(report, mail, envelopeTime);
         Linking linking = linking(mail);
         List<BounceEvent> events = new ArrayList<>();
@@ -141,7 +146,7 @@ public final class SesEventMapper {
             ObjectNode meta = meta(kind, report, mail);
             BounceType type = reader.read(recipient, meta);
             events.add(event(email.get(), linking, recipients.size(), type, occurredAt, meta,
-                    dedupeKey(kind, report, mail, email.get())));
+                    dedupeKey(kind, report, mail, email.get()), reason, evidence));
         }
         return new Mapping(events, notRecorded);
     }
@@ -157,14 +162,14 @@ public final class SesEventMapper {
     }
 
     private BounceEvent event(String email, Linking linking, int recipientCount, BounceType type, Instant occurredAt,
-            ObjectNode meta, String dedupeKey) {
+            ObjectNode meta, String dedupeKey, String reason, String evidence) {
         // The subscriber header names the one subscriber a message was sent to; with several recipients
         // it cannot say which of them bounced, so they are found by address.
         String subscriber = recipientCount == 1 && linking.singleDestination() ? linking.subscriberUuid() : null;
         // SES left an address already on the account's suppression list out of the send (and its bounce rate):
         // recorded, but counting it would act again on an address that is suppressed already.
         return new BounceEvent(email, subscriber, linking.campaignUuid(), type, SOURCE, occurredAt, meta.toString(),
-                dedupeKey, meta.path("suppressed").asBoolean(false));
+                dedupeKey, meta.path("suppressed").asBoolean(false), reason, evidence);
     }
 
     private ObjectNode meta(String kind, JsonNode report, JsonNode mail) {

@@ -18,14 +18,18 @@ public interface BounceStore {
         SUBSCRIBER_GONE
     }
 
-    /** Writes the bounce, its dedupe marker and a check that its subscriber still exists, atomically. */
+    /** Writes the bounce, its evidence, its dedupe marker and a check that its subscriber still exists, atomically. */
     InsertResult insert(Bounce bounce);
 
     /** Whether a bounce with this dedupe key was recorded (within the dedupe markers' retention). */
     boolean isRecorded(String dedupeKey);
 
-    /** Strongly consistent count of the subscriber's bounces of one type created at or after {@code since} (null: all). */
-    long count(String subscriberUuid, BounceType type, Instant since);
+    /**
+     * Strongly consistent creation times of the subscriber's bounces of one type created at or after
+     * {@code since} (null: all), leaving out those whose retention ended before {@code now} (expiry
+     * removes them only eventually).
+     */
+    List<Instant> countableTimes(String subscriberUuid, BounceType type, Instant since, Instant now);
 
     Map<BounceType, Long> countsByType(String subscriberUuid);
 
@@ -35,6 +39,7 @@ public interface BounceStore {
     /** Deletes every bounce of the subscriber; returns how many. Dedupe markers stay, so redeliveries stay ignored. */
     int deleteAllOfSubscriber(String subscriberUuid);
 
+    /** Deletes the bounce and its evidence. */
     void delete(Bounce bounce);
 
     /** Marks every not yet cleared bounce of the subscriber as cleared (listed, no longer counted); returns how many. */
@@ -46,6 +51,7 @@ public interface BounceStore {
      */
     void forgetDedupeKeys(List<Bounce> bounces);
 
+    /** The bounce with its evidence (the only read that includes it). */
     Optional<Bounce> findById(String id);
 
     /** One page of a listing, newest or oldest first by the query's order. */

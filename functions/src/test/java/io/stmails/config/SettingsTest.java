@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Threshold;
@@ -42,6 +43,23 @@ class SettingsTest {
         assertTrue(settings.bounce().domainBlocklist().contains("spam.example"));
     }
 
+    @Test
+    void eachTypeMayHaveItsOwnWindowResetAndRetention() {
+        Settings settings = Settings.parse("""
+                {"count_window_days": 90, "actions": {
+                  "soft": {"count": 3, "action": "unsubscribe", "count_window_days": 30, "reset_after_days": 14, "retention_days": 180},
+                  "hard": {"count_window_days": 0, "retention_days": 30}}}""", json);
+        assertEquals(new Threshold(3, ThresholdAction.UNSUBSCRIBE, Duration.ofDays(30), Duration.ofDays(14), Duration.ofDays(180)),
+                settings.bounce().thresholdFor(BounceType.SOFT));
+        assertEquals(new Threshold(1, ThresholdAction.BLOCKLIST, Duration.ZERO, null, Duration.ofDays(30)),
+                settings.bounce().thresholdFor(BounceType.HARD));
+        assertEquals(new Threshold(1, ThresholdAction.BLOCKLIST), settings.bounce().thresholdFor(BounceType.COMPLAINT));
+        JsonNode described = settings.describe(json).path("actions");
+        assertEquals(14, described.path("soft").path("reset_after_days").asInt());
+        assertEquals(0, described.path("hard").path("count_window_days").asInt());
+        assertTrue(described.path("complaint").path("retention_days").isMissingNode());
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "{\"actions\": {\"hard\": {\"action\": \"explode\"}}}|actions.hard.action",
@@ -51,6 +69,11 @@ class SettingsTest {
         "{\"unknown_subscriber\": \"maybe\"}|unknown_subscriber",
         "{\"webhook_enabled\": true}|webhook_enabled",
         "{\"count_window_days\": -1}|count_window_days",
+        "{\"actions\": {\"soft\": {\"count_window_days\": -1}}}|actions.soft.count_window_days",
+        "{\"actions\": {\"soft\": {\"reset_after_days\": 0}}}|actions.soft.reset_after_days",
+        "{\"actions\": {\"hard\": {\"retention_days\": 0}}}|actions.hard.retention_days",
+        "{\"actions\": {\"hard\": {\"window\": 3}}}|actions.hard: unknown setting 'window'",
+        "{\"count_window_days\": 90, \"actions\": {\"soft\": {\"retention_days\": 30}}}|actions.soft.retention_days (30) is shorter than its count window (90 days)",
         "[1]|JSON object",
         "{nope|not valid JSON"})
     void invalidSettingsNameTheField(String document, String named) {

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,6 +90,51 @@ class ThresholdEngineTest {
         assertFalse(engine.decide(subscriber, BounceType.SOFT, 1, NOW).changesSomething());
         assertEquals(ThresholdAction.BLOCKLIST, engine.decide(subscriber, BounceType.HARD, 1, NOW).action());
         assertEquals(ThresholdAction.NONE, engine.decide(subscriber, BounceType.SOFT, 2, NOW).action());
+    }
+
+    @Test
+    void threeSoftBouncesWithinThirtyDaysUnsubscribe() {
+        ThresholdEngine engine = engine(new Threshold(3, ThresholdAction.UNSUBSCRIBE, Duration.ofDays(30), null, null), null);
+        Subscriber subscriber = subscriber(SubscriberStatus.ENABLED);
+        assertFalse(engine.decide(subscriber, BounceType.SOFT, daysAgo(40, 20, 0), NOW).changesSomething());
+        ThresholdDecision third = engine.decide(subscriber, BounceType.SOFT, daysAgo(25, 20, 0), NOW);
+        assertEquals(ThresholdDecision.Effect.UPDATE, third.effect());
+        assertEquals(3, third.count());
+    }
+
+    @Test
+    void aTypesOwnWindowWinsOverTheGlobalOneAndZeroMeansAllTime() {
+        Duration global = Duration.ofDays(7);
+        assertEquals(new CountingRule(Duration.ofDays(30), null),
+                engine(new Threshold(2, ThresholdAction.NONE, Duration.ofDays(30), null, null), global)
+                        .countingRule(BounceType.SOFT));
+        assertEquals(new CountingRule(null, null),
+                engine(new Threshold(2, ThresholdAction.NONE, Duration.ZERO, null, null), global).countingRule(BounceType.SOFT));
+        assertEquals(new CountingRule(global, Duration.ofDays(5)),
+                engine(new Threshold(2, ThresholdAction.NONE, null, Duration.ofDays(5), null), global).countingRule(BounceType.SOFT));
+        assertEquals(new CountingRule(global, null), engine(new Threshold(2, ThresholdAction.NONE), global)
+                .countingRule(BounceType.HARD));
+    }
+
+    @Test
+    void afterAQuietGapTheCountStartsFromZero() {
+        ThresholdEngine engine = engine(new Threshold(2, ThresholdAction.BLOCKLIST, null, Duration.ofDays(30), null), null);
+        Subscriber subscriber = subscriber(SubscriberStatus.ENABLED);
+        assertFalse(engine.decide(subscriber, BounceType.SOFT, daysAgo(45, 0), NOW).changesSomething());
+        ThresholdDecision second = engine.decide(subscriber, BounceType.SOFT, daysAgo(45, 10, 0), NOW);
+        assertEquals(ThresholdAction.BLOCKLIST, second.action());
+        assertEquals(2, second.count());
+    }
+
+    private static List<Instant> daysAgo(long... days) {
+        return Arrays.stream(days).mapToObj(d -> NOW.minus(Duration.ofDays(d))).toList();
+    }
+
+    private static ThresholdEngine engine(Threshold soft, Duration globalWindow) {
+        Map<BounceType, Threshold> thresholds = new EnumMap<>(BounceSettings.defaultThresholds());
+        thresholds.put(BounceType.SOFT, soft);
+        return new ThresholdEngine(new BounceSettings(true, true, thresholds, UnknownSubscriberPolicy.CREATE,
+                true, globalWindow, Set.of()));
     }
 
     private static ThresholdEngine engine(BounceType type, int count, ThresholdAction action, boolean unsubscribeLists) {

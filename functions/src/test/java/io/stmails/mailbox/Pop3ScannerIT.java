@@ -257,6 +257,52 @@ class Pop3ScannerIT {
 
     // --- helpers ---
 
+    @Test
+    void aBounceKeepsItsDeliveryStatusAndTheReturnedHeadersAsEvidenceButNeverTheReturnedBody() throws Exception {
+        deliver("""
+                From: MAILER-DAEMON@mx.example.net
+                To: %s
+                Subject: Undelivered Mail Returned to Sender
+                Message-ID: <evidence-1@mx.example.net>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+                --B
+                Content-Type: text/plain
+
+                <ann@example.com>: host mx.example.com said: 552 5.2.2 Mailbox full
+                --B
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.example.net
+
+                Final-Recipient: rfc822; ann@example.com
+                Action: failed
+                Status: 5.2.2
+                Diagnostic-Code: smtp; 552 5.2.2 Mailbox full
+                --B
+                Content-Type: message/rfc822
+
+                From: news@lists.example.org
+                To: ann@example.com
+                X-Listmonk-Campaign: %s
+                Subject: November news
+
+                The secret newsletter body that must never be stored.
+                --B--
+                """.formatted(USER, CAMPAIGN));
+        assertTrue(scan(config("plain", greenMail.getPop3().getPort(), "keep")).ok());
+
+        Bounce listed = services.bounces().listBySubscriber(ANN_UUID).get(0);
+        assertEquals("mailboxfull", listed.reason());
+        Bounce found = services.bounces().findById(listed.id()).orElseThrow();
+        var evidence = JSON.readTree(found.evidence());
+        assertTrue(evidence.path("delivery_status").asText().contains("Status: 5.2.2"), found.evidence());
+        assertTrue(evidence.path("delivery_status").asText().contains("Reporting-MTA: dns; mx.example.net"), found.evidence());
+        assertTrue(evidence.path("returned_headers").asText().contains("Subject: November news"), found.evidence());
+        assertFalse(found.evidence().contains("secret newsletter body"), found.evidence());
+    }
+
     private ScanResult scan(MailboxConfig config) {
         return new MailboxScanner(new AngusPop3Client(), services.recorder(), JSON).scan(config, PASSWORD, () -> Long.MAX_VALUE);
     }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
+import io.stmails.domain.Evidence;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,10 +24,23 @@ class EventBuilderTest {
                 .link(new Link("6f1c2f0e-8a57-4b8e-9a3e-2f1d4c5b6a70", null))
                 .occurredAt("2026-03-02T10:00:00+01:00")
                 .meta(event)
+                .reason("bounce", " ", null, "mailbox full")
                 .dedupeKey("id-7", null, 42)
                 .build().orElseThrow();
         assertEquals(new BounceEvent("someone@example.com", null, "6f1c2f0e-8a57-4b8e-9a3e-2f1d4c5b6a70", BounceType.SOFT,
-                "acme", Instant.parse("2026-03-02T09:00:00Z"), "{\"id\":7}", "acme:id-7||42"), bounce);
+                "acme", Instant.parse("2026-03-02T09:00:00Z"), "{\"id\":7}", "acme:id-7||42", "bounce/mailbox full",
+                "{\"event\":{\"id\":7}}"), bounce);
+    }
+
+    @Test
+    void aLargeEventIsKeptWholeAsMetaButOnlyItsStartAsEvidence() throws Exception {
+        ObjectNode event = ProviderFixtures.JSON.createObjectNode().put("text", "x".repeat(20_000));
+        BounceEvent bounce = EventBuilder.bounce("acme", BounceType.SOFT).recipient("a@example.com").meta(event)
+                .dedupeKey("big").build().orElseThrow();
+        assertEquals(event.toString(), bounce.metaJson());
+        JsonNode evidence = ProviderFixtures.JSON.readTree(bounce.evidence());
+        assertEquals(Evidence.MAX_PART_CHARS, evidence.path("event").asText().length());
+        assertEquals("event", evidence.path("truncated").get(0).asText());
     }
 
     @Test

@@ -172,6 +172,21 @@ class SesEventMapperTest {
     }
 
     @Test
+    void theReasonIsWhatSesSaidAndTheEvidenceIsItsBounceOrComplaintObject() throws Exception {
+        ObjectNode event = bounce("Transient", "MailboxFull", recipient("a@example.com", "4.2.2"));
+        BounceEvent bounce = single(event);
+        assertEquals("Transient/MailboxFull", bounce.reason());
+        assertEquals(json.createObjectNode().set("bounce", event.get("bounce")), json.readTree(bounce.evidence()));
+
+        ObjectNode report = complaint("abuse", null);
+        BounceEvent complaint = single(report);
+        assertEquals("abuse", complaint.reason());
+        assertEquals(report.get("complaint"), json.readTree(complaint.evidence()).get("complaint"));
+        assertEquals("complaint", single(complaint(null, null)).reason(), "SES often sends no feedback type");
+        assertEquals("OnAccountSuppressionList", single(complaint(null, "OnAccountSuppressionList")).reason());
+    }
+
+    @Test
     void complaintMetaKeepsTheFeedbackReport() {
         JsonNode meta = meta(single(complaint("abuse", null)));
         assertEquals("Complaint", meta.path("ses_event").asText());

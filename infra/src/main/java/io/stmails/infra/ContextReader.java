@@ -64,6 +64,25 @@ final class ContextReader {
                 + ", not '" + text + "'");
     }
 
+    /** A decimal number above {@code min} and below {@code max} (both exclusive). */
+    double decimal(String key, double fallback, double min, double max) {
+        Object value = node.tryGetContext(key);
+        if (value == null) {
+            return fallback;
+        }
+        String text = value instanceof Number n ? n.toString() : value.toString().trim();
+        try {
+            double number = Double.parseDouble(text);
+            if (number > min && number < max) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException("context " + key + " must be a number above " + min + " and below " + max
+                + ", not '" + text + "'");
+    }
+
     /** A list, given as a JSON array or as a comma-separated string. */
     List<String> list(String key) {
         Object value = node.tryGetContext(key);

@@ -7,6 +7,7 @@ import io.stmails.config.InvalidSettingsException;
 import io.stmails.mailbox.MailboxSchedule;
 import io.stmails.config.Settings;
 import io.stmails.store.dynamodb.Tables;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ public record DeploymentConfig(
         ApiThrottle apiThrottle,
         List<MailboxSchedule.Entry> mailboxes,
         RetentionDays logRetention,
-        Optional<String> alarmEmail) {
+        Optional<String> alarmEmail,
+        Reputation reputation) {
 
     public static final String SETTINGS = "stmails:settings";
     public static final String NAME_PREFIX = "stmails:namePrefix";
@@ -47,6 +49,10 @@ public record DeploymentConfig(
     public static final String API_BURST_LIMIT = "stmails:apiBurstLimit";
     public static final String LOG_RETENTION_DAYS = "stmails:logRetentionDays";
     public static final String ALARM_EMAIL = "stmails:alarmEmail";
+    public static final String SES_BOUNCE_RATE_WARNING = "stmails:sesBounceRateWarningPercent";
+    public static final String SES_BOUNCE_RATE_CRITICAL = "stmails:sesBounceRateCriticalPercent";
+    public static final String SES_COMPLAINT_RATE_WARNING = "stmails:sesComplaintRateWarningPercent";
+    public static final String SES_COMPLAINT_RATE_CRITICAL = "stmails:sesComplaintRateCriticalPercent";
 
     /**
      * Lambda allows 4 KB for all environment variables of a function; the settings document shares
@@ -84,6 +90,35 @@ public record DeploymentConfig(
         public boolean routesEventBridge() {
             return eventBridgeRule
                     || (configurationSet.isPresent() && configurationSetDestination == EventDestination.EVENTBRIDGE);
+        }
+    }
+
+    /**
+     * Levels of the SES reputation alarms, as fractions (SES's metrics run from 0 to 1); the context
+     * gives them in percent. Each warning must be below its critical level.
+     */
+    public record Reputation(double bounceWarning, double bounceCritical, double complaintWarning, double complaintCritical) {
+        static Reputation from(ContextReader context) {
+            double bounceWarning = context.decimal(SES_BOUNCE_RATE_WARNING, 2.5, 0, 100);
+            double bounceCritical = context.decimal(SES_BOUNCE_RATE_CRITICAL, 5, 0, 100);
+            double complaintWarning = context.decimal(SES_COMPLAINT_RATE_WARNING, 0.05, 0, 100);
+            double complaintCritical = context.decimal(SES_COMPLAINT_RATE_CRITICAL, 0.1, 0, 100);
+            requireBelow(SES_BOUNCE_RATE_WARNING, bounceWarning, SES_BOUNCE_RATE_CRITICAL, bounceCritical);
+            requireBelow(SES_COMPLAINT_RATE_WARNING, complaintWarning, SES_COMPLAINT_RATE_CRITICAL, complaintCritical);
+            return new Reputation(fraction(bounceWarning), fraction(bounceCritical), fraction(complaintWarning),
+                    fraction(complaintCritical));
+        }
+
+        /** Through decimal arithmetic, so 0.05 percent is exactly 0.0005 in the template. */
+        private static double fraction(double percent) {
+            return BigDecimal.valueOf(percent).movePointLeft(2).doubleValue();
+        }
+
+        private static void requireBelow(String warningKey, double warning, String criticalKey, double critical) {
+            if (warning >= critical) {
+                throw new IllegalArgumentException("context " + warningKey + " (" + warning + ") must be below "
+                        + criticalKey + " (" + critical + ")");
+            }
         }
     }
 
@@ -151,7 +186,8 @@ public record DeploymentConfig(
                         context.integer(API_BURST_LIMIT, 100, 1, 5_000)),
                 mailboxes,
                 retention(context.integer(LOG_RETENTION_DAYS, 30, 1, 3653)),
-                context.string(ALARM_EMAIL));
+                context.string(ALARM_EMAIL),
+                Reputation.from(context));
     }
 
     private static RetentionDays retention(int days) {

@@ -24,7 +24,8 @@ import software.constructs.Construct;
 
 /**
  * Alarms on what needs a person (function errors and throttles, anything in a dead-letter queue,
- * a stream falling behind), sent to an alarm topic (optionally e-mailed), and one dashboard.
+ * a stream falling behind, the SES account's reputation), sent to an alarm topic (optionally
+ * e-mailed), and one dashboard.
  */
 final class Monitoring extends Construct {
     static final Duration PERIOD = Duration.minutes(5);
@@ -35,7 +36,8 @@ final class Monitoring extends Construct {
     private final SnsAction notify;
 
     Monitoring(Construct scope, String id, String namePrefix, List<StmailsFunction> functions,
-            List<FailureQueues.FailureQueue> queues, HttpApi api, Optional<String> alarmEmail) {
+            List<FailureQueues.FailureQueue> queues, HttpApi api, Optional<String> alarmEmail,
+            DeploymentConfig.Reputation reputation) {
         super(scope, id);
         this.namePrefix = namePrefix;
         // Unencrypted: CloudWatch cannot publish under the AWS-managed SNS key, and alarms carry no personal data.
@@ -78,6 +80,7 @@ final class Monitoring extends Construct {
         if (!depths.isEmpty()) {
             widgets.add(graph("Dead-letter queue depth", depths));
         }
+        widgets.addAll(new ReputationAlarms(this, "SesReputation", namePrefix, reputation, notify).widgets());
         Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName(namePrefix + "overview")
                 .widgets(rows(widgets))

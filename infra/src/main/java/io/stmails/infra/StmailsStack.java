@@ -34,7 +34,8 @@ public final class StmailsStack extends Stack {
         new SesFeedbackWiring(this, "SesFeedbackWiring", sesTopic.topic(), config.ses(), config.logRetention());
         new MailboxScans(this, "MailboxScans", functions.triggeredBy(Trigger.SCHEDULE), config.mailboxes(), failures);
         new BounceStreamProcessor(this, "BounceStream", tables.bounces(), functions.triggeredBy(Trigger.DYNAMODB_STREAM));
-        new Monitoring(this, "Monitoring", prefix, functions.all(), failures.all(), api.api(), config.alarmEmail());
+        new Monitoring(this, "Monitoring", prefix, functions.all(), failures.all(), api.api(), config.alarmEmail(),
+                config.reputation());
 
         output("ApiUrl", api.url(), "Base URL of the webhooks (/webhooks/...) and the API (/api/...)");
         output("SesTopicArn", sesTopic.topic().getTopicArn(), "Point SES bounce and complaint notifications here");

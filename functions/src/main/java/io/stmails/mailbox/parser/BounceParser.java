@@ -88,7 +88,7 @@ public final class BounceParser {
             Origin.Ids ids = reading.verdict == Verdict.BOUNCE ? Origin.find(parts, raw, verp) : new Origin.Ids(null, null);
             Instant date = reading.verdict == Verdict.BOUNCE ? sentDate(parts.message) : null;
             return new ParsedMail(reading.verdict, reading.recipients, envelope.messageId, envelope.subject,
-                    envelope.from, date, ids.subscriberUuid(), ids.campaignUuid(), reading.explanation);
+                    envelope.from, date, ids.subscriberUuid(), ids.campaignUuid(), reading.explanation, ReportText.of(parts));
         } catch (MessagingException | IOException | RuntimeException e) {
             return new ParsedMail(Verdict.UNPARSEABLE, List.of(), envelope.messageId, envelope.subject, envelope.from,
                     null, null, null, "could not be read: " + e);

@@ -11,6 +11,7 @@ import java.util.List;
  *                       message, or from a VERP return path; null when neither is present
  * @param campaignUuid   from an X-Stmails-Campaign / X-Listmonk-Campaign header; null when absent
  * @param date           the bounce's Date header, or null
+ * @param report         the delivery-status parts and returned headers it was read from (evidence)
  */
 public record ParsedMail(
         Verdict verdict,
@@ -21,9 +22,15 @@ public record ParsedMail(
         Instant date,
         String subscriberUuid,
         String campaignUuid,
-        String explanation) {
+        String explanation,
+        ReportText report) {
 
     public ParsedMail {
         recipients = List.copyOf(recipients);
+    }
+
+    public ParsedMail(Verdict verdict, List<BouncedRecipient> recipients, String messageId, String subject, String from,
+            Instant date, String subscriberUuid, String campaignUuid, String explanation) {
+        this(verdict, recipients, messageId, subject, from, date, subscriberUuid, campaignUuid, explanation, ReportText.NONE);
     }
 }

@@ -92,6 +92,7 @@ public final class Azure implements Provider {
                             .recipient(data.path("recipient").asText(null))
                             .occurredAt(attemptTime(event))
                             .meta(event)
+                            .reason(data.path("status").asText(""))
                             .dedupeKey(event.path("id").asText(""), data.path("messageId").asText(""),
                                     data.path("recipient").asText(""), data.path("status").asText(""))
                             .build())

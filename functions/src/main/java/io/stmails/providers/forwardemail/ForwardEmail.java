@@ -55,6 +55,7 @@ public final class ForwardEmail implements Provider {
                 .link(Link.fromFields(bounce.get("headers")))
                 .occurredAt(bounce.path("bounced_at").asText(null))
                 .meta(bounce)
+                .reason(bounce.path("bounce").path("category").asText(""), bounce.path("bounce").path("action").asText(""))
                 .dedupeKey(bounce.path("email_id").asText(""), bounce.path("recipient").asText("").trim()
                         .toLowerCase(Locale.ROOT), bounce.path("bounced_at").asText(""))
                 .build()

@@ -86,6 +86,7 @@ public final class Lettermint implements Provider {
                         .link(Link.fromHeaderList(data.get("headers")).or(Link.fromFields(data.get("metadata"))))
                         .occurredAt(event.path("timestamp").asText(null))
                         .meta(event)
+                        .reason(event.path("event").asText(""))
                         .dedupeKey(event.path("id").asText(""), event.path("event").asText(),
                                 data.path("message_id").asText(""), data.path("recipient").asText(""))
                         .build())

@@ -87,6 +87,8 @@ public final class Mailgun implements Provider {
                         .link(Link.fromFields(event.get("user-variables")))
                         .occurredAtUnixSeconds(event.get("timestamp"))
                         .meta(event)
+                        .reason(event.path("event").asText(""), event.path("severity").asText(""),
+                                event.path("reason").asText(""))
                         .dedupeKey(event.path("id").asText(""), event.path("timestamp").asText(""),
                                 event.path("event").asText(""), recipient.trim().toLowerCase(Locale.ROOT))
                         .build())

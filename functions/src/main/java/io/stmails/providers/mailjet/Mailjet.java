@@ -83,6 +83,8 @@ public final class Mailjet implements Provider {
                         .or(Link.fromEcho(event.path("customcampaign").asText(null))))
                 .occurredAtUnixSeconds(event.get("time"))
                 .meta(event)
+                .reason(event.path("event").asText(""), event.path("error_related_to").asText(""),
+                        event.path("error").asText(""))
                 .dedupeKey(event.path("MessageID").asText(""), event.path("event").asText(""),
                         recipient.trim().toLowerCase(Locale.ROOT), event.path("time").asText(""))
                 .build();

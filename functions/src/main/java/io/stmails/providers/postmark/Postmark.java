@@ -62,6 +62,7 @@ public final class Postmark implements Provider {
                         .link(Link.fromFields(record.get("Metadata")))
                         .occurredAt(record.path("BouncedAt").asText(null))
                         .meta(withoutRawMessage(record))
+                        .reason(record.path("RecordType").asText(""), record.path("Type").asText(""))
                         .dedupeKey(record.path("RecordType").asText("Bounce"), record.path("ID").asText(""),
                                 record.path("MessageID").asText(""), record.path("Email").asText(""))
                         .build())

@@ -67,6 +67,8 @@ public final class Resend implements Provider {
                     .link(link)
                     .occurredAt(event.path("created_at").asText(null))
                     .meta(event)
+                    .reason(event.path("type").asText(""), data.path("bounce").path("type").asText(""),
+                            data.path("bounce").path("subType").asText(""))
                     .dedupeKey(deliveryId, recipient.trim().toLowerCase(Locale.ROOT))
                     .build()
                     .ifPresent(bounces::add);

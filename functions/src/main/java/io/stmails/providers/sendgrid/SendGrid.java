@@ -171,6 +171,8 @@ public final class SendGrid implements Provider {
                 .link(Link.fromFields(event))
                 .occurredAt(timed ? Instant.ofEpochSecond(timestamp.asLong()) : null)
                 .meta(event)
+                .reason(event.path("event").asText(""), event.path("type").asText(""),
+                        event.path("bounce_classification").asText(""))
                 .dedupeKey(event.path("event").asText(), lower(event.path("email").asText("")),
                         event.path("sg_message_id").asText(""),
                         timed ? timestamp.asLong() : event.path("sg_event_id").asText(""))

@@ -116,6 +116,7 @@ public final class SparkPost implements Provider {
                 .link(Link.fromFields(event.get("rcpt_meta")))
                 .occurredAtUnixSeconds(event.get("timestamp"))
                 .meta(event)
+                .reason(event.path("type").asText(""), event.path("bounce_class").asText(""))
                 .dedupeKey(event.path("event_id").asText(""), event.path("type").asText(""),
                         recipient.trim().toLowerCase(Locale.ROOT), event.path("message_id").asText(""))
                 .build();

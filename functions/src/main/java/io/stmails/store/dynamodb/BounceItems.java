@@ -70,6 +70,10 @@ public final class BounceItems {
         if (bounce.clearedAt() != null) {
             item.put(CLEARED_AT, s(Timestamps.format(bounce.clearedAt())));
         }
+        putIfPresent(item, "reason", bounce.reason());
+        if (bounce.expiresAt() != null) {
+            item.put(Tables.TTL, AttributeValue.fromN(Long.toString(bounce.expiresAt().getEpochSecond())));
+        }
         item.put(Tables.ALL_SHARD, s("ALL#" + shard));
         item.put(Tables.Listing.BY_TIME.sortKey(), s(timeId));
         item.put(Tables.Listing.BY_EMAIL.sortKey(), s(listingKey(bounce.email(), timeId)));
@@ -105,7 +109,10 @@ public final class BounceItems {
                 Timestamps.parse(str(item, "created_at")),
                 str(item, "dedupe_key"),
                 item.containsKey(CLEARED_AT) ? Timestamps.parse(str(item, CLEARED_AT)) : null,
-                item.containsKey(SUPPRESSED) && Boolean.TRUE.equals(item.get(SUPPRESSED).bool()));
+                item.containsKey(SUPPRESSED) && Boolean.TRUE.equals(item.get(SUPPRESSED).bool()),
+                str(item, "reason"),
+                null,
+                item.containsKey(Tables.TTL) ? Instant.ofEpochSecond(Long.parseLong(item.get(Tables.TTL).n())) : null);
     }
 
     static Map<String, AttributeValue> keyOf(Bounce bounce) {

@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -55,24 +54,29 @@ public final class DynamoBounceStore implements BounceStore {
                 "dedupe_key", s(bounce.dedupeKey()),
                 "bounce_id", s(bounce.id()),
                 Tables.TTL, AttributeValue.fromN(Long.toString(clock.get().plus(DEDUPE_RETENTION).getEpochSecond())));
-        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
-                .transactItems(
-                        TransactWriteItem.builder().put(Put.builder()
-                                .tableName(tables.bounces())
-                                .item(marker)
-                                .conditionExpression("attribute_not_exists(pk)")
-                                .build()).build(),
-                        TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-                                .tableName(tables.subscribers())
-                                .key(Map.of(Tables.PK, s(SubscriberItems.partitionKey(bounce.subscriberUuid()))))
-                                .conditionExpression("attribute_exists(pk)")
-                                .build()).build(),
-                        TransactWriteItem.builder().put(Put.builder()
-                                .tableName(tables.bounces())
-                                .item(BounceItems.toItem(bounce))
-                                .conditionExpression("attribute_not_exists(pk)")
-                                .build()).build())
-                .build();
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                TransactWriteItem.builder().put(Put.builder()
+                        .tableName(tables.bounces())
+                        .item(marker)
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build()).build(),
+                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                        .tableName(tables.subscribers())
+                        .key(Map.of(Tables.PK, s(SubscriberItems.partitionKey(bounce.subscriberUuid()))))
+                        .conditionExpression("attribute_exists(pk)")
+                        .build()).build(),
+                TransactWriteItem.builder().put(Put.builder()
+                        .tableName(tables.bounces())
+                        .item(BounceItems.toItem(bounce))
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build()).build()));
+        if (bounce.evidence() != null) {
+            writes.add(TransactWriteItem.builder().put(Put.builder()
+                    .tableName(tables.bounces())
+                    .item(EvidenceItems.toItem(bounce))
+                    .build()).build());
+        }
+        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(writes).build();
         try {
             dynamo.transactWriteItems(request);
             return InsertResult.INSERTED;
@@ -107,36 +111,33 @@ public final class DynamoBounceStore implements BounceStore {
     }
 
     @Override
-    public long count(String subscriberUuid, BounceType type, Instant since) {
+    public List<Instant> countableTimes(String subscriberUuid, BounceType type, Instant since, Instant now) {
         String prefix = BounceItems.typePrefix(type);
+        // '~' sorts after every digit, so the range ends after the newest timestamp of this type.
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(tables.bounces())
                 .consistentRead(true)
-                .select(Select.COUNT)
-                // Count is taken after the filter: cleared and suppressed bounces stay listed but never count.
-                .filterExpression("attribute_not_exists(#cleared) AND attribute_not_exists(#suppressed)")
-                .expressionAttributeNames(Map.of("#cleared", BounceItems.CLEARED_AT, "#suppressed", BounceItems.SUPPRESSED));
-        if (since == null) {
-            query.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                    .expressionAttributeValues(Map.of(
-                            ":pk", s(BounceItems.partitionKey(subscriberUuid)), ":prefix", s(prefix)));
-        } else {
-            // '~' sorts after every digit, so the range ends after the newest timestamp of this type.
-            query.keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(
-                            ":pk", s(BounceItems.partitionKey(subscriberUuid)),
-                            ":from", s(prefix + Timestamps.format(since)),
-                            ":to", s(prefix + "~")));
-        }
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                // Cleared and suppressed bounces stay listed but never count; expired ones wait only for TTL.
+                .filterExpression("attribute_not_exists(#cleared) AND attribute_not_exists(#suppressed)"
+                        + " AND (attribute_not_exists(#expires) OR #expires > :now)")
+                .projectionExpression("created_at")
+                .expressionAttributeNames(Map.of("#cleared", BounceItems.CLEARED_AT,
+                        "#suppressed", BounceItems.SUPPRESSED, "#expires", Tables.TTL))
+                .expressionAttributeValues(Map.of(
+                        ":pk", s(BounceItems.partitionKey(subscriberUuid)),
+                        ":from", s(since == null ? prefix : prefix + Timestamps.format(since)),
+                        ":to", s(prefix + "~"),
+                        ":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))));
         try {
-            long total = 0;
+            List<Instant> times = new ArrayList<>();
             Map<String, AttributeValue> start = null;
             do {
                 QueryResponse page = dynamo.query(query.exclusiveStartKey(start).build());
-                total += page.count();
+                page.items().forEach(item -> times.add(Timestamps.parse(item.get("created_at").s())));
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
-            return total;
+            return times;
         } catch (SdkException e) {
             throw new StorageException("bounce count failed", e);
         }
@@ -222,9 +223,11 @@ public final class DynamoBounceStore implements BounceStore {
         }
     }
 
+    /** The evidence first: an interrupted deletion leaves the bounce to delete again, never orphaned evidence. */
     @Override
     public void delete(Bounce bounce) {
         try {
+            dynamo.deleteItem(b -> b.tableName(tables.bounces()).key(EvidenceItems.keyOf(bounce)));
             dynamo.deleteItem(b -> b.tableName(tables.bounces()).key(BounceItems.keyOf(bounce)));
         } catch (SdkException e) {
             throw new StorageException("bounce delete failed", e);
@@ -236,7 +239,15 @@ public final class DynamoBounceStore implements BounceStore {
         try {
             QueryResponse response = dynamo.query(b -> b.tableName(tables.bounces()).indexName(Tables.BY_ID)
                     .keyConditionExpression("id = :id").expressionAttributeValues(Map.of(":id", s(id))));
-            return response.items().stream().filter(BounceItems::isBounce).findFirst().map(BounceItems::fromItem);
+            Optional<Bounce> bounce = response.items().stream().filter(BounceItems::isBounce).findFirst()
+                    .map(BounceItems::fromItem);
+            if (bounce.isEmpty()) {
+                return bounce;
+            }
+            Map<String, AttributeValue> evidence = dynamo.getItem(b -> b.tableName(tables.bounces())
+                    .key(EvidenceItems.keyOf(bounce.get()))).item();
+            return evidence == null || evidence.isEmpty() ? bounce
+                    : bounce.map(found -> found.withEvidence(evidence.get(EvidenceItems.ATTRIBUTE).s()));
         } catch (SdkException e) {
             throw new StorageException("bounce lookup failed", e);
         }

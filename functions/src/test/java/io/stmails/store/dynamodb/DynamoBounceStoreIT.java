@@ -65,10 +65,12 @@ class DynamoBounceStoreIT {
         bounces.insert(bounce(a, BounceType.SOFT, "2", now.minusSeconds(60)));
         bounces.insert(bounce(a, BounceType.HARD, "3", now));
         bounces.insert(bounce(b, BounceType.SOFT, "4", now));
-        assertEquals(2, bounces.count(a.uuid(), BounceType.SOFT, null));
-        assertEquals(1, bounces.count(a.uuid(), BounceType.SOFT, now.minusSeconds(86_400 * 30)));
-        assertEquals(1, bounces.count(a.uuid(), BounceType.HARD, null));
-        assertEquals(0, bounces.count(a.uuid(), BounceType.COMPLAINT, null));
+        assertEquals(List.of(now.minusSeconds(86_400 * 40), now.minusSeconds(60)),
+                sorted(bounces.countableTimes(a.uuid(), BounceType.SOFT, null, now)));
+        assertEquals(List.of(now.minusSeconds(60)),
+                bounces.countableTimes(a.uuid(), BounceType.SOFT, now.minusSeconds(86_400 * 30), now));
+        assertEquals(1, bounces.countableTimes(a.uuid(), BounceType.HARD, null, now).size());
+        assertEquals(0, bounces.countableTimes(a.uuid(), BounceType.COMPLAINT, null, now).size());
         assertEquals(Map.of(BounceType.SOFT, 2L, BounceType.HARD, 1L, BounceType.COMPLAINT, 0L), bounces.countsByType(a.uuid()));
     }
 
@@ -81,7 +83,7 @@ class DynamoBounceStoreIT {
             bounces.insert(new Bounce(bounce.id(), bounce.subscriberUuid(), bounce.email(), null, bounce.type(),
                     bounce.source(), "\"" + padding + "\"", bounce.createdAt(), bounce.dedupeKey()));
         }
-        assertEquals(60, bounces.count(a.uuid(), BounceType.SOFT, null));
+        assertEquals(60, bounces.countableTimes(a.uuid(), BounceType.SOFT, null, now).size());
         assertEquals(60, bounces.listBySubscriber(a.uuid()).size());
     }
 
@@ -100,6 +102,10 @@ class DynamoBounceStoreIT {
         assertEquals(2, bounces.deleteAllOfSubscriber(a.uuid()));
         assertEquals(0, bounces.listBySubscriber(a.uuid()).size());
         assertEquals(1, bounces.listBySubscriber(b.uuid()).size());
+    }
+
+    private static List<Instant> sorted(List<Instant> times) {
+        return times.stream().sorted().toList();
     }
 
     private Subscriber subscriber(String email) {

@@ -14,6 +14,9 @@ import io.stmails.actions.ThresholdProcessor;
 import io.stmails.api.ApiRoute;
 import io.stmails.api.ApiRouter;
 import io.stmails.api.BounceApi;
+import io.stmails.api.MeApi;
+import io.stmails.api.SettingsApi;
+import io.stmails.api.SubscriberActionsApi;
 import io.stmails.api.ReactivationApi;
 import io.stmails.api.SuppressionApi;
 import io.stmails.api.SubscriberApi;
@@ -49,7 +52,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -271,6 +276,11 @@ public final class Services {
                 new Erasure(subscribers, history, bounces, suppressionList), responses, json, clock).routes());
         routes.addAll(new SuppressionApi(suppressionList, new SuppressionImport(suppressionList, subscribers, history,
                 settings.bounce().blocklistUnsubscribesLists(), clock), responses, json, clock).routes());
+        routes.addAll(new SubscriberActionsApi(history, suppressionList, responses, json).routes());
+        routes.addAll(new SettingsApi(settings, responses, json).routes());
+        Set<String> permissions = new TreeSet<>();
+        routes.stream().map(ApiRoute::permission).filter(Objects::nonNull).forEach(permissions::add);
+        routes.addAll(new MeApi(authenticator(), permissions, responses, json).routes());
         return new ApiRouter(routes, authenticator(), responses);
     }
 

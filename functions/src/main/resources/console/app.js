@@ -178,9 +178,15 @@ function showError(root, e) {
 }
 
 // ---------- charts ----------
-function stackedChart(days) {
+// Bounces recorded before per-type day counts were kept count in a day's total only: they stack as "earlier".
+const SERIES = [...TYPES, 'earlier'];
+const withEarlier = (d) => ({ ...d, earlier: Math.max(0, (d.count || 0) - TYPES.reduce((sum, t) => sum + (d[t] || 0), 0)) });
+
+function stackedChart(rawDays) {
   const width = 720, height = 220, left = 40, bottom = 24, top = 8;
-  const max = Math.max(1, ...days.map((d) => TYPES.reduce((sum, t) => sum + (d[t] || 0), 0)));
+  const days = rawDays.map(withEarlier);
+  // Four gridline steps of whole numbers: the top is the highest day rounded up to a multiple of four.
+  const max = Math.ceil(Math.max(1, ...days.map((d) => SERIES.reduce((sum, t) => sum + (d[t] || 0), 0))) / 4) * 4;
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   const el = (name, attrs, text) => {
     const node = document.createElementNS('http://www.w3.org/2000/svg', name);
@@ -194,15 +200,15 @@ function stackedChart(days) {
   svg.setAttribute('aria-label', 'Bounces per day by type');
   const plot = height - bottom - top;
   el('line', { x1: left, x2: width, y1: top + plot, y2: top + plot, class: 'axis' });
-  [0, 0.5, 1].forEach((f) => {
+  [0, 0.25, 0.5, 0.75, 1].forEach((f) => {
     const y = top + plot - f * plot;
-    el('text', { x: left - 6, y: y + 4, 'text-anchor': 'end' }, number(Math.round(max * f)));
+    el('text', { x: left - 6, y: y + 4, 'text-anchor': 'end' }, number(max * f));
     if (f > 0) el('line', { x1: left, x2: width, y1: y, y2: y, class: 'axis', 'stroke-dasharray': '3 3' });
   });
   const slot = (width - left) / Math.max(days.length, 1);
   days.forEach((day, i) => {
     let y = top + plot;
-    TYPES.forEach((type) => {
+    SERIES.forEach((type) => {
       const value = day[type] || 0;
       if (!value) return;
       const barHeight = (value / max) * plot;
@@ -216,8 +222,9 @@ function stackedChart(days) {
       el('text', { x: left + i * slot + slot / 2, y: height - 6, 'text-anchor': 'middle' }, day.date.slice(5));
     }
   });
+  const series = days.some((d) => d.earlier) ? SERIES : TYPES;
   return h('div', { class: 'chart' }, svg,
-    h('div', { class: 'legend' }, TYPES.map((t) => h('span', {}, h('i', { class: t }), t))));
+    h('div', { class: 'legend' }, series.map((t) => h('span', {}, h('i', { class: t }), t === 'earlier' ? 'type not counted per day (recorded earlier)' : t))));
 }
 
 function fillDays(byDay, from, count) {
@@ -260,14 +267,14 @@ async function overview(root) {
   const from = utcDay(-29);
   const { data } = await call('GET', '/api/bounces/stats', { params: { from: from.toISOString().slice(0, 10) } });
   const days = fillDays(data.by_day || [], from, 30);
-  const sum = (list, type) => list.reduce((s, d) => s + (type ? d[type] || 0 : TYPES.reduce((t, k) => t + (d[k] || 0), 0)), 0);
+  const sum = (list, type) => list.reduce((s, d) => s + (type ? d[type] || 0 : d.count || 0), 0);
   const last7 = days.slice(-7);
   state.sources = Object.keys(data.by_source || {});
   body.replaceChildren(
     h('div', { class: 'kpis' },
-      kpi(sum(last7, 'hard') + sum(last7, 'soft'), 'bounces, last 7 days'),
+      kpi(sum(last7) - sum(last7, 'complaint'), 'bounces, last 7 days'),
       kpi(sum(last7, 'complaint'), 'complaints, last 7 days'),
-      kpi(sum(days, 'hard') + sum(days, 'soft'), 'bounces, last 30 days'),
+      kpi(sum(days) - sum(days, 'complaint'), 'bounces, last 30 days'),
       kpi(sum(days, 'complaint'), 'complaints, last 30 days'),
       kpi(data.total, 'recorded, all time')),
     h('section', { class: 'card' }, h('h2', {}, 'Bounces per day by type (UTC days, last 30)'),

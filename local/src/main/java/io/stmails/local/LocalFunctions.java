@@ -3,6 +3,7 @@ package io.stmails.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.stmails.handler.FunctionCatalog;
 import io.stmails.handler.Services;
 import java.io.ByteArrayInputStream;
@@ -29,9 +30,20 @@ final class LocalFunctions {
         }
     }
 
-    /** Runs the function on a raw JSON event and returns its JSON result. */
+    /**
+     * Runs the function on a raw JSON event and returns its JSON result.
+     *
+     * @throws InvalidEventException when the event does not deserialize into the function's input type
+     */
     String invoke(FunctionCatalog function, String eventJson) {
         return functions.get(function).invoke(eventJson);
+    }
+
+    /** The event is not what the function takes: the caller's mistake, not the function's failure. */
+    static final class InvalidEventException extends RuntimeException {
+        InvalidEventException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private record Invocable<I, O>(FunctionCatalog function, RequestHandler<I, O> handler,
@@ -55,7 +67,13 @@ final class LocalFunctions {
         }
 
         String invoke(String eventJson) {
-            I event = input.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)));
+            I event;
+            try {
+                event = input.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                throw new InvalidEventException("the event is not a valid input for " + function.functionName() + ": "
+                        + rootMessage(e), e);
+            }
             O result = handler.handleRequest(event, new LocalContext(function.functionName(), TIMEOUT_MILLIS));
             if (result == null) {
                 return "null";
@@ -63,6 +81,15 @@ final class LocalFunctions {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             output.toJson(result, out);
             return out.toString(StandardCharsets.UTF_8);
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root instanceof JsonProcessingException json ? json.getOriginalMessage() : root.getMessage();
+            return message == null ? root.getClass().getSimpleName() : message;
         }
 
         /** {@code Map<String, Object>} deserializes as a {@code Map}, as the Lambda runtime does. */

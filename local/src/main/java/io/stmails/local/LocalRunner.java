@@ -65,7 +65,7 @@ public final class LocalRunner implements AutoCloseable {
             LocalFunctions functions = new LocalFunctions(services);
             String streamArn = client.describeTable(b -> b.tableName(tables.bounces())).table().latestStreamArn();
             StreamPoller poller = new StreamPoller(dynamo.streams(), streamArn, functions, json, config.dataDir());
-            HttpFront http = new HttpFront(config.port(), functions, json);
+            HttpFront http = new HttpFront(config.port(), functions::invoke, json);
             poller.start();
             http.start();
             return new LocalRunner(dynamo, services, http, poller, new MailboxScans(config.settings(), functions, json));

@@ -74,6 +74,23 @@ class LocalRunnerIT {
     }
 
     @Test
+    void theInvokeApiRefusesWebPagesAndAnswersMalformedEventsAsLambdaDoes() throws Exception {
+        String sesBounce = Files.readString(Path.of("../events/ses/eventbridge/configuration-set-bounce.json"));
+        HttpResponse<String> fromPage = HTTP.send(HttpRequest.newBuilder(uri("/2015-03-31/functions/ses-events/invocations"))
+                .header("Origin", "http://evil.example").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(sesBounce)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, fromPage.statusCode(), fromPage.body());
+        assertEquals(0, send("GET", "/api/bounces?email=sam@example.com", null).path("data").path("results").size(),
+                "a refused invocation recorded a bounce");
+
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(uri("/2015-03-31/functions/bounce-actions/invocations"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Records\": 7}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, forged.statusCode(), forged.body());
+        assertEquals("InvalidRequestContentException", forged.headers().firstValue("x-amzn-errortype").orElse(""));
+        assertTrue(JSON.readTree(forged.body()).path("message").asText().contains("bounce-actions"), forged.body());
+    }
+
+    @Test
     void errorsKeepListmonksEnvelopeAndUnknownRoutesAre404() throws Exception {
         HttpResponse<String> unauthenticated = HTTP.send(HttpRequest.newBuilder(uri("/webhooks/bounce"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());

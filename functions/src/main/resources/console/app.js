@@ -293,10 +293,16 @@ const kpi = (value, label) => h('div', { class: 'kpi' }, h('b', {}, number(value
 
 function ingest(sources) {
   const rows = h('tbody', {});
-  const card = h('section', { class: 'card' }, h('h2', {}, 'Ingest paths: last bounce seen per source'),
-    sources.length ? h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Source'), h('th', {}, 'Last bounce'))), rows))
-      : empty('No source has reported a bounce yet.'),
-    h('p', { class: 'muted' }, 'Actions applied are listed per subscriber (Subscriber page); POP3 scan results are in the pop3-scanner function\'s logs.'));
+  const scans = h('div', {}, spinner());
+  const card = h('section', { class: 'card' }, h('h2', {}, 'Ingest paths'),
+    h('div', { class: 'grid' },
+      h('div', {}, h('h3', {}, 'Last bounce seen per source'),
+        sources.length ? h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Source'), h('th', {}, 'Last bounce'))), rows))
+          : empty('No source has reported a bounce yet.')),
+      h('div', {}, h('h3', {}, 'POP3 mailboxes: last scan'), scans)),
+    h('p', { class: 'muted' }, 'The actions applied to a subscriber are on the Subscriber page.'));
+  call('GET', '/api/mailboxes').then(({ data }) => scans.replaceChildren(mailboxTable(data)))
+    .catch((e) => scans.replaceChildren(h('p', { class: 'error' }, e.message)));
   sources.forEach(async (source) => {
     const cell = h('td', {}, h('span', { class: 'spinner' }));
     rows.append(h('tr', {}, h('td', {}, source), cell));
@@ -306,6 +312,21 @@ function ingest(sources) {
     } catch (e) { cell.replaceChildren(h('span', { class: 'error' }, e.message)); }
   });
   return card;
+}
+
+function mailboxTable(mailboxes, details = false) {
+  if (!mailboxes.length) return empty('No mailbox is configured.');
+  const outcome = (scan) => {
+    if (!scan) return h('span', { class: 'muted' }, 'not scanned yet');
+    const label = tag(scan.outcome, scan.outcome === 'ok' ? 'enabled' : scan.outcome === 'failed' ? 'hard' : 'list');
+    return h('span', {}, label, ' ', time(scan.at), scan.outcome === 'ok' ? ` · ${scan.recorded} recorded of ${scan.examined} examined` : '',
+      scan.detail ? h('span', { class: 'muted' }, ' · ' + scan.detail) : '');
+  };
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'mailboxes' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Mailbox'), details ? [h('th', {}, 'Server'), h('th', {}, 'User'), h('th', {}, 'Every')] : null, h('th', {}, 'Last scan'))),
+    h('tbody', {}, mailboxes.map((m) => h('tr', {}, h('td', {}, m.name, m.enabled ? '' : [' ', tag('disabled', 'list')]),
+      details ? [h('td', {}, `${m.host}:${m.port}`), h('td', {}, m.username || ''), h('td', {}, m.scan_interval_minutes + ' min')] : null,
+      h('td', {}, outcome(m.last_scan)))))));
 }
 
 // ---------- Bounces ----------
@@ -662,7 +683,8 @@ async function settings(root) {
   if (!may('settings:get')) { root.append(empty('Your API user lacks the settings:get permission.')); return; }
   const body = h('div', {}, spinner());
   root.append(body);
-  const { data } = await call('GET', '/api/settings');
+  const [{ data }, mailboxes] = await Promise.all([call('GET', '/api/settings'),
+    call('GET', '/api/mailboxes').then((r) => r.data).catch((e) => e)]);
   const s = data.settings;
   const days = (v) => (v ? v + ' days' : '—');
   body.replaceChildren(
@@ -679,10 +701,7 @@ async function settings(root) {
         h('tbody', {}, data.webhooks.map((w) => h('tr', {}, h('td', {}, w.source), h('td', {}, w.enabled ? tag('enabled') : tag('off', 'list')),
           h('td', {}, h('input', { class: 'url', readonly: true, value: w.url, 'aria-label': w.source + ' webhook URL', onfocus: (e) => e.target.select() })))))))),
     h('section', { class: 'card' }, h('h2', {}, 'Mailboxes (POP3)'),
-      data.mailboxes.length ? h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, ['Name', 'State', 'Server', 'User', 'Scan every'].map((t) => h('th', {}, t)))),
-        h('tbody', {}, data.mailboxes.map((m) => h('tr', {}, h('td', {}, m.name), h('td', {}, m.enabled === false ? 'disabled' : 'enabled'),
-          h('td', {}, `${m.host}:${m.port || ''}`), h('td', {}, m.username || ''), h('td', {}, m.scan_interval || '15m'))))))
-        : empty('No mailbox is configured.')));
+      mailboxes instanceof Error ? h('p', { class: 'error' }, mailboxes.message) : mailboxTable(mailboxes, true)));
 }
 
 // ---------- start ----------

@@ -29,7 +29,7 @@ public final class ConsoleAssets {
             "css", "text/css; charset=utf-8",
             "svg", "image/svg+xml");
     static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "content-security-policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "content-security-policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
                     + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
             "x-frame-options", "DENY",
             "x-content-type-options", "nosniff",

@@ -13,7 +13,9 @@ import io.stmails.config.Secrets;
 import io.stmails.config.Settings;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
+import io.stmails.store.ScanRecord;
 import io.stmails.testing.DynamoDbLocal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,20 @@ class ConsoleApiIT {
         assertEquals(1, left.path("results").size());
         assertEquals("hard", left.path("results").get(0).path("type").asText());
         assertEquals(400, call("DELETE", "/api/bounces", "all=true&type=bouncy", "token admin:adm1n-token").getStatusCode());
+    }
+
+    @Test
+    void mailboxesShowTheirScheduleAndTheirLatestScan() throws Exception {
+        JsonNode before = data(call("GET", "/api/mailboxes", "", "token viewer:v1ew"));
+        assertEquals("main", before.get(0).path("name").asText());
+        assertEquals(15, before.get(0).path("scan_interval_minutes").asInt());
+        assertTrue(before.get(0).path("last_scan").isNull());
+        services.scanLog().record(new ScanRecord("main", Instant.parse("2026-11-26T08:00:00Z"), "failed",
+                "login refused", 0, 0, 0));
+        JsonNode scan = data(call("GET", "/api/mailboxes", "", "token viewer:v1ew")).get(0).path("last_scan");
+        assertEquals("failed", scan.path("outcome").asText());
+        assertEquals("login refused", scan.path("detail").asText());
+        assertEquals("2026-11-26T08:00:00Z", scan.path("at").asText());
     }
 
     private APIGatewayV2HTTPResponse call(String method, String path, String query, String authorization) {

@@ -42,6 +42,9 @@ public final class Erasure {
 
     public Erased erase(String subscriberUuid) {
         Optional<Subscriber> subscriber = subscribers.findByUuid(subscriberUuid);
+        // Gone first: no bounce can be recorded and no action applied against her from here on, so what is read
+        // next is all there is.
+        int deletedSubscribers = subscriber.isPresent() && subscribers.delete(subscriberUuid) ? 1 : 0;
         List<Bounce> recorded = bounces.listBySubscriber(subscriberUuid);
         List<ActionRecord> actions = history.actionsOf(subscriberUuid);
         List<ReactivationRecord> reactivations = history.reactivationsOf(subscriberUuid);
@@ -50,7 +53,6 @@ public final class Erasure {
                         Stream.concat(actions.stream().map(ActionRecord::email),
                                 reactivations.stream().map(ReactivationRecord::email)))
                         .filter(e -> e != null && !e.isEmpty()).findFirst());
-        int deletedSubscribers = subscriber.isPresent() && subscribers.delete(subscriberUuid) ? 1 : 0;
         int suppressionEntries = email.isPresent() && suppression.remove(email.get()) ? 1 : 0;
         bounces.forgetDedupeKeys(recorded);
         int deletedBounces = bounces.deleteAllOfSubscriber(subscriberUuid);

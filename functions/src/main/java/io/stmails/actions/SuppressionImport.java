@@ -9,7 +9,6 @@ import io.stmails.domain.ThresholdDecision;
 import io.stmails.store.ActionRecord;
 import io.stmails.store.EmailTakenException;
 import io.stmails.store.StorageException;
-import io.stmails.store.SubscriberHistory;
 import io.stmails.store.SubscriberStore;
 import io.stmails.suppression.SuppressedAddress;
 import io.stmails.suppression.SuppressionList;
@@ -43,15 +42,13 @@ public final class SuppressionImport {
 
     private final SuppressionList list;
     private final SubscriberStore subscribers;
-    private final SubscriberHistory history;
     private final boolean blocklistUnsubscribesLists;
     private final Supplier<Instant> clock;
 
-    public SuppressionImport(SuppressionList list, SubscriberStore subscribers, SubscriberHistory history,
-            boolean blocklistUnsubscribesLists, Supplier<Instant> clock) {
+    public SuppressionImport(SuppressionList list, SubscriberStore subscribers, boolean blocklistUnsubscribesLists,
+            Supplier<Instant> clock) {
         this.list = list;
         this.subscribers = subscribers;
-        this.history = history;
         this.blocklistUnsubscribesLists = blocklistUnsubscribesLists;
         this.clock = clock;
     }
@@ -98,7 +95,7 @@ public final class SuppressionImport {
                 Subscriber subscriber = new Subscriber(UUID.randomUUID().toString(), email, Emails.localPartOf(email),
                         SubscriberStatus.BLOCKLISTED, Map.of(), now, now, 1);
                 try {
-                    history.createWithAction(subscriber, action(subscriber, address, listedAt, now));
+                    subscribers.create(subscriber, action(subscriber, address, listedAt, now));
                     return Recorded.CREATED;
                 } catch (EmailTakenException raced) {
                     continue;

@@ -284,7 +284,7 @@ public final class Services {
         routes.addAll(new ReactivationApi(reactivation(), bounces, responses, json, clock).routes());
         routes.addAll(new SubscriberApi(subscribers, bounces, new ApiDeletion(subscribers, bounces, suppressionSync(), clock),
                 new Erasure(subscribers, history, bounces, suppressionList), responses, json, clock).routes());
-        routes.addAll(new SuppressionApi(suppressionList, new SuppressionImport(suppressionList, subscribers, history,
+        routes.addAll(new SuppressionApi(suppressionList, new SuppressionImport(suppressionList, subscribers,
                 settings.bounce().blocklistUnsubscribesLists(), clock), responses, json, clock).routes());
         routes.addAll(new SubscriberActionsApi(history, suppressionList, responses, json).routes());
         routes.addAll(new SettingsApi(settings, responses, json).routes());

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What was done to a subscriber, kept beside it: its action records and reactivations, found by
  * subscriber (an index, so a just-written record may take a moment to appear), and the writes that
- * reverse actions, import suppressed addresses and erase it all.
+ * reverse actions, mark what followed them as done, and erase it all.
  */
 public interface SubscriberHistory {
 
@@ -23,9 +23,6 @@ public interface SubscriberHistory {
      * @return false, and nothing written, when anything changed meanwhile
      */
     boolean reactivate(Subscriber before, Subscriber after, List<ActionRecord> reversed, ReactivationRecord record);
-
-    /** Creates the subscriber (with its unique e-mail) and its action record in one transaction. */
-    void createWithAction(Subscriber subscriber, ActionRecord record);
 
     void markActionSuppressed(String actionId);
 

@@ -27,15 +27,20 @@ public interface SubscriberStore {
     /** @throws EmailTakenException when another subscriber has the e-mail */
     void create(Subscriber subscriber);
 
+    /**
+     * Creates the subscriber and the action record that explains its state (an imported
+     * suppression) in one transaction.
+     *
+     * @throws EmailTakenException when another subscriber has the e-mail
+     */
+    void create(Subscriber subscriber, ActionRecord record);
+
     /** Stores the decision's effect and the action record in one transaction, if {@code before} is still current. */
     ApplyResult applyAction(Subscriber before, ThresholdDecision decision, ActionRecord record);
 
     Optional<ActionRecord> findAction(String bounceId);
 
     void markActionPublished(String bounceId);
-
-    /** Stores {@code after} if {@code before} is still the current version; false when it changed meanwhile. */
-    boolean update(Subscriber before, Subscriber after);
 
     /** Deletes the subscriber (not its bounces); false when it did not exist. */
     boolean delete(String uuid);

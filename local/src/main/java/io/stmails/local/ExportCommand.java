@@ -108,7 +108,8 @@ final class ExportCommand {
         return rows;
     }
 
-    private static String value(String option, List<String> rest) {
+    /** The value after an option, for every command of the jar. */
+    static String value(String option, List<String> rest) {
         if (rest.isEmpty()) {
             throw new IllegalArgumentException(option + " needs a value");
         }

@@ -40,10 +40,10 @@ final class SuppressionImportCommand {
             while (!rest.isEmpty()) {
                 String option = rest.remove(0);
                 switch (option) {
-                    case "--url" -> url = value(option, rest).replaceAll("/+$", "");
-                    case "--next-token" -> nextToken = value(option, rest);
-                    case "--user" -> user = value(option, rest);
-                    case "--token" -> token = value(option, rest);
+                    case "--url" -> url = ExportCommand.value(option, rest).replaceAll("/+$", "");
+                    case "--next-token" -> nextToken = ExportCommand.value(option, rest);
+                    case "--user" -> user = ExportCommand.value(option, rest);
+                    case "--token" -> token = ExportCommand.value(option, rest);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -89,12 +89,5 @@ final class SuppressionImportCommand {
             }
             nextToken = progress.path("next_token").asText();
         }
-    }
-
-    private static String value(String option, List<String> rest) {
-        if (rest.isEmpty()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return rest.remove(0);
     }
 }

@@ -4,7 +4,6 @@ import static io.stmails.store.dynamodb.BounceItems.s;
 
 import io.stmails.domain.Subscriber;
 import io.stmails.store.ActionRecord;
-import io.stmails.store.EmailTakenException;
 import io.stmails.store.ReactivationRecord;
 import io.stmails.store.StorageException;
 import io.stmails.store.SubscriberHistory;
@@ -103,23 +102,6 @@ public final class DynamoSubscriberHistory implements SubscriberHistory {
             throw new StorageException("reactivation cancelled: " + e.cancellationReasons(), e);
         } catch (SdkException e) {
             throw new StorageException("reactivation write failed", e);
-        }
-    }
-
-    @Override
-    public void createWithAction(Subscriber subscriber, ActionRecord record) {
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    put(Map.of(Tables.PK, s(SubscriberItems.emailKey(subscriber.email())), "uuid", s(subscriber.uuid()))),
-                    put(SubscriberItems.toItem(subscriber)),
-                    put(SubscriberItems.toItem(record, null))));
-        } catch (TransactionCanceledException e) {
-            if (DynamoBounceStore.failedCondition(e.cancellationReasons(), 0)) {
-                throw new EmailTakenException(subscriber.email());
-            }
-            throw new StorageException("subscriber create cancelled: " + e.cancellationReasons(), e);
-        } catch (SdkException e) {
-            throw new StorageException("subscriber create failed", e);
         }
     }
 

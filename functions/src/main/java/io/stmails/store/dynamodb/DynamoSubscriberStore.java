@@ -22,7 +22,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -80,12 +79,22 @@ public final class DynamoSubscriberStore implements SubscriberStore {
 
     @Override
     public void create(Subscriber subscriber) {
+        create(subscriber, List.of());
+    }
+
+    @Override
+    public void create(Subscriber subscriber, ActionRecord record) {
+        create(subscriber, List.of(SubscriberItems.toItem(record, null)));
+    }
+
+    private void create(Subscriber subscriber, List<Map<String, AttributeValue>> alsoNew) {
         Map<String, AttributeValue> emailItem = Map.of(
                 Tables.PK, s(SubscriberItems.emailKey(subscriber.email())), "uuid", s(subscriber.uuid()));
+        List<TransactWriteItem> items = new ArrayList<>(List.of(put(emailItem, "attribute_not_exists(pk)"),
+                put(SubscriberItems.toItem(subscriber), "attribute_not_exists(pk)")));
+        alsoNew.forEach(item -> items.add(put(item, "attribute_not_exists(pk)")));
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    put(emailItem, "attribute_not_exists(pk)"),
-                    put(SubscriberItems.toItem(subscriber), "attribute_not_exists(pk)")));
+            dynamo.transactWriteItems(b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
             if (DynamoBounceStore.failedCondition(e.cancellationReasons(), 0)) {
                 throw new EmailTakenException(subscriber.email());
@@ -139,21 +148,6 @@ public final class DynamoSubscriberStore implements SubscriberStore {
             throw new StorageException("action write cancelled: " + e.cancellationReasons(), e);
         } catch (SdkException e) {
             throw new StorageException("action write failed", e);
-        }
-    }
-
-    @Override
-    public boolean update(Subscriber before, Subscriber after) {
-        Map<String, AttributeValue> item = SubscriberItems.toItem(new Subscriber(after.uuid(), after.email(), after.name(),
-                after.status(), after.lists(), after.createdAt(), after.updatedAt(), before.version() + 1));
-        try {
-            dynamo.putItem(b -> b.tableName(tables.subscribers()).item(item).conditionExpression("version = :v")
-                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(before.version())))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        } catch (SdkException e) {
-            throw new StorageException("subscriber update failed", e);
         }
     }
 

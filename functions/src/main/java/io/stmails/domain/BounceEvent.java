@@ -47,9 +47,10 @@ public record BounceEvent(
         this(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey, false, null, null);
     }
 
-    public BounceEvent(String email, String subscriberUuid, String campaignUuid, BounceType type, String source,
-            Instant occurredAt, String metaJson, String dedupeKey, String reason, String evidence) {
-        this(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey, false, reason, evidence);
+    /** The same event with what its source said about it. */
+    public BounceEvent classified(String reasonGiven, String evidenceGiven) {
+        return new BounceEvent(email, subscriberUuid, campaignUuid, type, source, occurredAt, metaJson, dedupeKey,
+                suppressed, reasonGiven, evidenceGiven);
     }
 
     private static boolean isBlank(String value) {

@@ -153,8 +153,8 @@ public final class MailboxScanner {
         // recipient's when the bounce names no other.
         String subscriber = recipients == 1 ? parsed.subscriberUuid() : null;
         return new BounceEvent(recipient.address(), subscriber, parsed.campaignUuid(), recipient.type(),
-                mailbox.host(), parsed.date(), meta.toString(), "pop3:" + messageKey + ":" + recipient.address(),
-                recipient.reason(), parsed.report().evidence());
+                mailbox.host(), parsed.date(), meta.toString(), "pop3:" + messageKey + ":" + recipient.address())
+                .classified(recipient.reason(), parsed.report().evidence());
     }
 
     /** The bounce's Message-ID, or a digest of the raw message when it has none (or an absurdly long one). */

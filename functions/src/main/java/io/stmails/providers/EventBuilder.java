@@ -132,6 +132,6 @@ public final class EventBuilder {
             throw new IllegalStateException("a provider must set the dedupe key");
         }
         return Optional.of(new BounceEvent(recipient, link.subscriberUuid(), link.campaignUuid(), type, provider,
-                occurredAt, metaJson, dedupeKey, reason, evidence));
+                occurredAt, metaJson, dedupeKey).classified(reason, evidence));
     }
 }

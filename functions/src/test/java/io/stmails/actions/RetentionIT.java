@@ -143,7 +143,8 @@ class RetentionIT {
 
     private void record(Subscriber subscriber, BounceType type, Instant at) {
         BounceEvent event = new BounceEvent(subscriber.email(), null, CAMPAIGN, type, "ses", at, "{}",
-                "test-" + UUID.randomUUID(), "Transient/MailboxFull", "{\"bounce\":{\"bounceType\":\"" + type.wire() + "\"}}");
+                "test-" + UUID.randomUUID())
+                .classified("Transient/MailboxFull", "{\"bounce\":{\"bounceType\":\"" + type.wire() + "\"}}");
         assertEquals(BounceRecorder.Outcome.RECORDED, services.recorder().record(event).outcome());
     }
 

@@ -104,7 +104,7 @@ class CampaignStatsIT {
     private void record(String campaign, BounceType type, String at, String reason) {
         sequence++;
         services.recorder().record(new BounceEvent("user" + sequence + "@example.com", null, campaign, type, "test",
-                Instant.parse(at), "{}", "stats-" + sequence, reason, null));
+                Instant.parse(at), "{}", "stats-" + sequence).classified(reason, null));
     }
 
     private void deliver(DynamodbEvent batch) {

@@ -28,8 +28,8 @@ class EventBuilderTest {
                 .dedupeKey("id-7", null, 42)
                 .build().orElseThrow();
         assertEquals(new BounceEvent("someone@example.com", null, "6f1c2f0e-8a57-4b8e-9a3e-2f1d4c5b6a70", BounceType.SOFT,
-                "acme", Instant.parse("2026-03-02T09:00:00Z"), "{\"id\":7}", "acme:id-7||42", "bounce/mailbox full",
-                "{\"event\":{\"id\":7}}"), bounce);
+                "acme", Instant.parse("2026-03-02T09:00:00Z"), "{\"id\":7}", "acme:id-7||42")
+                .classified("bounce/mailbox full", "{\"event\":{\"id\":7}}"), bounce);
     }
 
     @Test

@@ -66,17 +66,22 @@ class CrashDurabilityIT {
         assertTrue(Files.isRegularFile(JAR), JAR + " is built by `mvn package`, before failsafe runs");
         long started = System.nanoTime();
         List<Trial> trials = new ArrayList<>();
+        long startingNanos = System.nanoTime();
         runner = Runner.start(dataDir);
+        startingNanos = System.nanoTime() - startingNanos;
         for (int i = 0; i < INSTANT_TRIALS + LOAD_TRIALS; i++) {
             boolean instant = i < INSTANT_TRIALS;
             String source = (instant ? "instant-" : "load-") + i;
             Set<String> acknowledged = instant ? killOnFirstAcknowledgement(source)
                     : killUnderLoad(source, Duration.ofMillis(1000 + 750L * (i - INSTANT_TRIALS)));
+            long restart = System.nanoTime();
             runner = Runner.start(dataDir);
+            startingNanos += System.nanoTime() - restart;
             Set<String> stored = storedEmails(source);
             trials.add(new Trial(source, acknowledged.size(), stored.size(), lost(acknowledged, stored)));
         }
-        System.out.printf("kill -9 trials (%d ms in all):%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        System.out.printf("kill -9 trials (%d ms in all, %d ms of it starting %d runners):%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), TimeUnit.NANOSECONDS.toMillis(startingNanos), trials.size() + 1);
         trials.forEach(t -> System.out.printf("  %-8s acknowledged %4d, stored %4d, lost %d%n",
                 t.source, t.acknowledged, t.stored, t.lost.size()));
         for (Trial trial : trials) {

@@ -322,11 +322,11 @@ function mailboxTable(mailboxes, details = false) {
     return h('span', {}, label, ' ', time(scan.at), scan.outcome === 'ok' ? ` · ${scan.recorded} recorded of ${scan.examined} examined` : '',
       scan.detail ? h('span', { class: 'muted' }, ' · ' + scan.detail) : '');
   };
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'mailboxes' },
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'mailboxes stack' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Mailbox'), details ? [h('th', {}, 'Server'), h('th', {}, 'User'), h('th', {}, 'Every')] : null, h('th', {}, 'Last scan'))),
     h('tbody', {}, mailboxes.map((m) => h('tr', {}, h('td', {}, m.name, m.enabled ? '' : [' ', tag('disabled', 'list')]),
       details ? [h('td', {}, `${m.host}:${m.port}`), h('td', {}, m.username || ''), h('td', {}, m.scan_interval_minutes + ' min')] : null,
-      h('td', {}, outcome(m.last_scan)))))));
+      h('td', { class: 'wide' }, outcome(m.last_scan)))))));
 }
 
 // ---------- Bounces ----------
@@ -697,9 +697,9 @@ async function settings(root) {
       h('div', { class: 'table-wrap' }, h('table', { id: 'thresholds' }, h('thead', {}, h('tr', {}, ['Type', 'Count', 'Action', 'Window', 'Reset after', 'Retention'].map((t) => h('th', {}, t)))),
         h('tbody', {}, TYPES.map((t) => { const a = s.actions[t]; return h('tr', {}, h('td', {}, tag(t)), h('td', {}, a.count), h('td', {}, a.action), h('td', {}, days(a.count_window_days)), h('td', {}, days(a.reset_after_days)), h('td', {}, days(a.retention_days))); }))))),
     h('section', { class: 'card' }, h('h2', {}, 'Webhook URLs'), h('p', { class: 'muted' }, 'Paste these into each provider\'s dashboard.'),
-      h('div', { class: 'table-wrap' }, h('table', { id: 'webhooks' }, h('thead', {}, h('tr', {}, h('th', {}, 'Source'), h('th', {}, 'State'), h('th', {}, 'URL'))),
+      h('div', { class: 'table-wrap' }, h('table', { id: 'webhooks', class: 'stack' }, h('thead', {}, h('tr', {}, h('th', {}, 'Source'), h('th', {}, 'State'), h('th', {}, 'URL'))),
         h('tbody', {}, data.webhooks.map((w) => h('tr', {}, h('td', {}, w.source), h('td', {}, w.enabled ? tag('enabled') : tag('off', 'list')),
-          h('td', {}, h('input', { class: 'url', readonly: true, value: w.url, 'aria-label': w.source + ' webhook URL', onfocus: (e) => e.target.select() })))))))),
+          h('td', { class: 'wide' }, h('input', { class: 'url', readonly: true, value: w.url, 'aria-label': w.source + ' webhook URL', onfocus: (e) => e.target.select() })))))))),
     h('section', { class: 'card' }, h('h2', {}, 'Mailboxes (POP3)'),
       mailboxes instanceof Error ? h('p', { class: 'error' }, mailboxes.message) : mailboxTable(mailboxes, true)));
 }

@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One API route: method, path template with {@code {param}} segments, the permission it needs, its handler. */
+/**
+ * One API route: method, path template with {@code {param}} segments, the permission it needs (null:
+ * any authenticated user), its handler.
+ */
 public final class ApiRoute {
     private static final Pattern PARAMETER = Pattern.compile("\\{([a-z_]+)}");
 
@@ -32,7 +35,7 @@ public final class ApiRoute {
         this.path = Pattern.compile("^" + PARAMETER.matcher(template).replaceAll("([^/]+)") + "/?$");
     }
 
-    String permission() {
+    public String permission() {
         return permission;
     }
 

@@ -193,7 +193,11 @@ public final class BounceApi {
 
     HttpResponse deleteMany(HttpRequest request) {
         if (request.query("all").map(GO_TRUE::contains).orElse(false)) {
-            return deleteAll();
+            BounceQueryParameters.Parsed filter = BounceQueryParameters.parse(request, 1000, 1000);
+            if (filter.error() != null) {
+                return responses.error(400, filter.error());
+            }
+            return deleteAll(filter.query().withCursor(null));
         }
         List<String> ids = request.queryValues("id");
         if (ids.isEmpty() || !ids.stream().allMatch(BounceApi::validId)) {
@@ -204,13 +208,15 @@ public final class BounceApi {
         return responses.data(true);
     }
 
-    /** Deletes page by page; past the time budget it answers 202 and the caller repeats the request. */
-    private HttpResponse deleteAll() {
+    /**
+     * Deletes what the filters match (no filter: every bounce) page by page; past the time budget it
+     * answers 202 and the caller repeats the request.
+     */
+    private HttpResponse deleteAll(BounceQuery matching) {
         Instant deadline = clock.get().plus(BULK_BUDGET);
         long deleted = 0;
-        BounceQuery everything = everything(1000);
         while (true) {
-            BouncePage page = bounces.query(everything);
+            BouncePage page = bounces.query(matching);
             page.bounces().forEach(bounces::delete);
             deleted += page.bounces().size();
             if (page.nextCursor() == null) {
@@ -223,10 +229,21 @@ public final class BounceApi {
         }
     }
 
-    /** Blocklists every subscriber with a bounce and unsubscribes their lists, as listmonk does. */
+    /**
+     * Blocklists the subscribers of the bounces named by {@code id} (a selection), or of every bounce the
+     * filters match (no filter: every bounce, as listmonk does), and unsubscribes their lists.
+     */
     HttpResponse blocklistAll(HttpRequest request) {
+        List<String> ids = request.queryValues("id");
+        if (!ids.isEmpty()) {
+            return blocklistSelected(ids);
+        }
+        BounceQueryParameters.Parsed filter = BounceQueryParameters.parse(request, 500, 500);
+        if (filter.error() != null) {
+            return responses.error(400, filter.error());
+        }
         Instant deadline = clock.get().plus(BULK_BUDGET);
-        BounceQuery query = everything(500).withCursor(request.query("cursor").filter(c -> !c.isEmpty()).orElse(null));
+        BounceQuery query = filter.query();
         long blocklisted = 0;
         try {
             while (true) {
@@ -249,6 +266,19 @@ public final class BounceApi {
         } catch (IllegalArgumentException invalidCursor) {
             return responses.error(400, invalidCursor.getMessage());
         }
+    }
+
+    private HttpResponse blocklistSelected(List<String> ids) {
+        if (ids.size() > BounceQueryParameters.ALL_PAGE_LIMIT || !ids.stream().allMatch(BounceApi::validId)) {
+            return responses.error(400, "Invalid ID(s): up to " + BounceQueryParameters.ALL_PAGE_LIMIT + " bounce ids.");
+        }
+        Set<String> owners = new LinkedHashSet<>();
+        ids.stream().distinct().map(bounces::findById).flatMap(Optional::stream).forEach(b -> owners.add(b.subscriberUuid()));
+        long blocklisted = 0;
+        for (Subscriber subscriber : subscribers.findByUuids(owners).values()) {
+            blocklisted += blocklister.blocklist(subscriber) ? 1 : 0;
+        }
+        return responses.data(json.createObjectNode().put("blocklisted", blocklisted).put("done", true));
     }
 
     HttpResponse ofSubscriber(String uuid) {
@@ -430,10 +460,6 @@ public final class BounceApi {
         envelope.set("data", data);
         envelope.put("message", message);
         return new HttpResponse(202, Map.of("content-type", "application/json; charset=utf-8"), envelope.toString());
-    }
-
-    private static BounceQuery everything(int limit) {
-        return new BounceQuery(null, null, null, null, null, null, BounceQuery.Order.CREATED_AT, false, limit, null);
     }
 
     private static boolean validId(String id) {

@@ -5,10 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.api.ApiRouter;
+import io.stmails.console.ConsoleAssets;
+import io.stmails.http.HttpRequest;
 
-/** {@code api}: every {@code /api/*} route. */
+/** {@code api}: every {@code /api/*} route, and the operator console's static files under {@code /console/}. */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ApiRouter router;
+    private final ConsoleAssets console = new ConsoleAssets();
 
     public ApiHandler() {
         this(Services.fromEnvironment());
@@ -20,6 +23,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiGatewayHttp.toResponse(router.handle(ApiGatewayHttp.toRequest(event)));
+        HttpRequest request = ApiGatewayHttp.toRequest(event);
+        return ApiGatewayHttp.toResponse(ConsoleAssets.serves(request.path())
+                ? console.serve(request.method(), request.path())
+                : router.handle(request));
     }
 }

@@ -28,7 +28,7 @@ public enum FunctionCatalog {
     WEBHOOK_SPARKPOST("webhook-sparkpost", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("sparkpost")),
     WEBHOOK_RESEND("webhook-resend", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("resend")),
     API("api", "io.stmails.handler.ApiHandler", Trigger.HTTP,
-            List.of(new Route("ANY", "/api/{proxy+}"))),
+            List.of(new Route("ANY", "/api/{proxy+}"), new Route("GET", "/console"), new Route("GET", "/console/{proxy+}"))),
     BOUNCE_ACTIONS("bounce-actions", "io.stmails.handler.BounceActionsHandler", Trigger.DYNAMODB_STREAM, List.of()),
     /** One schedule per enabled mailbox ({@link io.stmails.mailbox.MailboxSchedule}), event {@code detail: {"mailbox": name}}. */
     POP3_SCANNER("pop3-scanner", "io.stmails.handler.Pop3ScannerHandler", Trigger.SCHEDULE, List.of());

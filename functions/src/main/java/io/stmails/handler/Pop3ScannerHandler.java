@@ -3,6 +3,7 @@ package io.stmails.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.stmails.mailbox.LoggedScan;
 import io.stmails.mailbox.MailboxClient;
 import io.stmails.mailbox.MailboxScanner;
 import io.stmails.mailbox.ScanResult;
@@ -15,10 +16,10 @@ import java.util.Map;
  * {@code pop3-scanner}: scans the bounce mailbox the scheduled event names ({@code detail: {"mailbox":
  * "<name>"}}) and stops before the function's deadline. A scan that could not finish (login refused,
  * connection lost, recording failed) fails the invocation, so it is retried and shows in the metrics;
- * a retry records nothing twice.
+ * a retry records nothing twice. Each outcome is kept in the scan log ({@code GET /api/mailboxes}).
  */
 public final class Pop3ScannerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
-    private final ScheduledScan scans;
+    private final LoggedScan scans;
 
     public Pop3ScannerHandler() {
         this(Services.fromEnvironment());
@@ -29,8 +30,8 @@ public final class Pop3ScannerHandler implements RequestHandler<ScheduledEvent, 
     }
 
     public Pop3ScannerHandler(Services services, MailboxClient client) {
-        this.scans = new ScheduledScan(services.settings(), services.secrets(),
-                new MailboxScanner(client, services.recorder(), services.json()));
+        this.scans = new LoggedScan(new ScheduledScan(services.settings(), services.secrets(),
+                new MailboxScanner(client, services.recorder(), services.json())), services.scanLog(), services.clock());
     }
 
     @Override

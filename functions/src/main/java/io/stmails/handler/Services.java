@@ -14,6 +14,10 @@ import io.stmails.actions.ThresholdProcessor;
 import io.stmails.api.ApiRoute;
 import io.stmails.api.ApiRouter;
 import io.stmails.api.BounceApi;
+import io.stmails.api.MailboxesApi;
+import io.stmails.api.MeApi;
+import io.stmails.api.SettingsApi;
+import io.stmails.api.SubscriberActionsApi;
 import io.stmails.api.ReactivationApi;
 import io.stmails.api.SuppressionApi;
 import io.stmails.api.SubscriberApi;
@@ -29,10 +33,12 @@ import io.stmails.record.BounceRecorder;
 import io.stmails.sns.SdkSubscriptionConfirmer;
 import io.stmails.sns.SubscriptionConfirmer;
 import io.stmails.store.BounceStore;
+import io.stmails.store.ScanLog;
 import io.stmails.store.StatsStore;
 import io.stmails.store.SubscriberHistory;
 import io.stmails.store.SubscriberStore;
 import io.stmails.store.dynamodb.DynamoBounceStore;
+import io.stmails.store.dynamodb.DynamoScanLog;
 import io.stmails.store.dynamodb.DynamoStatsStore;
 import io.stmails.store.dynamodb.DynamoSubscriberHistory;
 import io.stmails.store.dynamodb.DynamoSubscriberStore;
@@ -49,7 +55,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -82,6 +90,7 @@ public final class Services {
     private final SubscriberStore subscribers;
     private final BounceStore bounces;
     private final StatsStore stats;
+    private final ScanLog scanLog;
     private final ActionPublisher publisher;
     private final SubscriberHistory history;
     private final SuppressionList suppressionList;
@@ -97,6 +106,7 @@ public final class Services {
         this.subscribers = new DynamoSubscriberStore(builder.dynamo, builder.tables, clock);
         this.bounces = new DynamoBounceStore(builder.dynamo, builder.tables, clock);
         this.stats = new DynamoStatsStore(builder.dynamo, builder.tables, clock);
+        this.scanLog = new DynamoScanLog(builder.dynamo, builder.tables);
         this.publisher = builder.publisher;
         this.history = new DynamoSubscriberHistory(builder.dynamo, builder.tables);
         this.suppressionList = suppressionList(settings, builder.suppressionList);
@@ -258,6 +268,11 @@ public final class Services {
         return stats;
     }
 
+    /** The latest outcome of each mailbox's scheduled scan. */
+    public ScanLog scanLog() {
+        return scanLog;
+    }
+
     public BounceStreamProcessor streamProcessor() {
         return new BounceStreamProcessor(thresholdProcessor(), stats);
     }
@@ -271,6 +286,12 @@ public final class Services {
                 new Erasure(subscribers, history, bounces, suppressionList), responses, json, clock).routes());
         routes.addAll(new SuppressionApi(suppressionList, new SuppressionImport(suppressionList, subscribers,
                 settings.bounce().blocklistUnsubscribesLists(), clock), responses, json, clock).routes());
+        routes.addAll(new SubscriberActionsApi(history, suppressionList, responses, json).routes());
+        routes.addAll(new SettingsApi(settings, responses, json).routes());
+        routes.addAll(new MailboxesApi(settings, scanLog, responses, json).routes());
+        Set<String> permissions = new TreeSet<>();
+        routes.stream().map(ApiRoute::permission).filter(Objects::nonNull).forEach(permissions::add);
+        routes.addAll(new MeApi(authenticator(), permissions, responses, json).routes());
         return new ApiRouter(routes, authenticator(), responses);
     }
 

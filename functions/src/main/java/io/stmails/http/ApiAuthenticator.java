@@ -26,7 +26,10 @@ public final class ApiAuthenticator {
         this.responses = responses;
     }
 
-    /** The authenticated user holding {@code permission}, or the response refusing the request. */
+    /**
+     * The authenticated user holding {@code permission} (null: any authenticated user), or the
+     * response refusing the request.
+     */
     public Result authorize(HttpRequest request, String permission) {
         Optional<String> header = request.header("authorization");
         if (header.isEmpty() || header.get().isBlank()) {
@@ -61,7 +64,7 @@ public final class ApiAuthenticator {
         if (!MessageDigest.isEqual(presented, expected) || user.isEmpty()) {
             return refuse(401, "invalid API credentials");
         }
-        if (!user.get().may(permission)) {
+        if (permission != null && !user.get().may(permission)) {
             return new Result(null, responses.error(403, "permission denied: " + permission));
         }
         return new Result(user.get(), null);

@@ -23,6 +23,7 @@ import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.handler.Pop3ScannerHandler;
 import io.stmails.handler.Services;
+import io.stmails.store.ScanRecord;
 import io.stmails.mailbox.pop3.AngusPop3Client;
 import io.stmails.testing.DynamoDbLocal;
 import jakarta.mail.MessagingException;
@@ -247,6 +248,9 @@ class Pop3ScannerIT {
         assertEquals(1, summary.get("deleted"));
         assertEquals(BounceType.HARD, configured.bounces().listBySubscriber(
                 configured.subscribers().findByEmail("ann@example.com").orElseThrow().uuid()).get(0).type());
+        ScanRecord kept = configured.scanLog().latest().get("bounces");
+        assertEquals("ok", kept.outcome(), "the outcome is kept for GET /api/mailboxes");
+        assertEquals(1, kept.recorded());
 
         ScheduledEvent unknown = eventFor("nope");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -257,6 +261,9 @@ class Pop3ScannerIT {
                 .secrets(() -> Secrets.parse("{\"mailboxes\": {\"bounces\": {\"password\": \"wrong\"}}}", JSON)).build();
         assertThrows(IllegalStateException.class,
                 () -> new Pop3ScannerHandler(wrongPassword).handleRequest(event, new FakeContext(300_000)));
+        ScanRecord failed = wrongPassword.scanLog().latest().get("bounces");
+        assertEquals("failed", failed.outcome());
+        assertTrue(failed.detail() != null && !failed.detail().isBlank(), "says why");
     }
 
     // --- helpers ---

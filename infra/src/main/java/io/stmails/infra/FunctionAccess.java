@@ -15,6 +15,7 @@ import java.util.List;
  *   <li>the stream function ({@code bounce-actions}) reads and changes subscribers, counts and
  *       deletes bounces, keeps the statistics counters (receipt puts and counter updates in one
  *       transaction), and publishes the action events;</li>
+ *   <li>the scheduled POP3 scanner also keeps the outcome of each scan in the stats table (one put);</li>
  *   <li>{@code api} reads (also in batches) and changes subscribers and their history (actions and
  *       reactivations, also through the history index), reads, clears and deletes bounces on the table
  *       and its indexes, and reads the counters.</li>
@@ -69,7 +70,7 @@ record FunctionAccess(List<String> subscriberActions, List<String> bounceActions
         return new FunctionAccess(
                 List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
                 List.of("dynamodb:PutItem"),
-                List.of(),
+                function.trigger() == Trigger.SCHEDULE ? List.of("dynamodb:PutItem") : List.of(),
                 false, readsSecrets, false, sesWebhook, function.trigger() == Trigger.SNS, false, List.of());
     }
 }

@@ -89,7 +89,7 @@ final class ApiBench {
         return 0;
     }
 
-    private static String[] seed(Services services, int count) throws Exception {
+    static String[] seed(Services services, int count) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String[] campaigns = new String[CAMPAIGNS];
         for (int i = 0; i < CAMPAIGNS; i++) {

@@ -125,6 +125,9 @@ class GrantsTest {
         if ((function.trigger() == Trigger.HTTP && !sesWebhook) || function.trigger() == Trigger.SCHEDULE) {
             grants.put("secret", Set.of("secretsmanager:GetSecretValue"));
         }
+        if (function.trigger() == Trigger.SCHEDULE) {
+            grants.put("table:stats", Set.of("dynamodb:PutItem"));
+        }
         if (sesWebhook) {
             grants.put("topic:ses", Set.of("sns:ConfirmSubscription"));
         }

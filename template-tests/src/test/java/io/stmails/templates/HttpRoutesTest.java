@@ -8,6 +8,7 @@ import io.stmails.handler.FunctionCatalog.Route;
 import io.stmails.handler.FunctionCatalog.Trigger;
 import io.stmails.infra.FunctionSpec;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,6 +57,24 @@ class HttpRoutesTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expected, actual);
         assertTrue(actual.contains("POST /webhooks/bounce") && actual.contains("ANY /api/{proxy+}"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Deployment.class)
+    void theConsoleIsServedByTheApiFunction(Deployment deployment) {
+        Synthesized stack = Synthesized.of(deployment);
+        TemplateJson json = stack.json();
+        String apiAlias = json.aliasOf(stack.functionId("api"));
+        for (String key : List.of("GET /console", "GET /console/{proxy+}")) {
+            JsonNode route = json.ofType("AWS::ApiGatewayV2::Route").values().stream()
+                    .filter(r -> key.equals(r.path("RouteKey").asText())).findFirst().orElse(null);
+            assertTrue(route != null, "no route " + key);
+            assertTrue(route.path("AuthorizationType").isMissingNode() || "NONE".equals(route.path("AuthorizationType").asText()),
+                    "the console's static files need no credentials; its API calls carry them");
+            String integration = TemplateJson.reference(route.get("Target"));
+            assertEquals(apiAlias, TemplateJson.reference(json.properties(integration).get("IntegrationUri")),
+                    key + " must invoke the api function");
+        }
     }
 
     @ParameterizedTest

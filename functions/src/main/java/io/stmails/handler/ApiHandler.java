@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.api.ApiRouter;
+import io.stmails.metrics.BounceMetrics;
 
 /** {@code api}: every {@code /api/*} route. */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ApiRouter router;
+    private final BounceMetrics metrics;
 
     public ApiHandler() {
         this(Services.fromEnvironment());
@@ -16,10 +18,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     public ApiHandler(Services services) {
         this.router = services.apiRouter();
+        this.metrics = services.metrics();
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiGatewayHttp.toResponse(router.handle(ApiGatewayHttp.toRequest(event)));
+        return Invocation.run(context, Invocation.requestId(event), metrics,
+                () -> ApiGatewayHttp.toResponse(router.handle(ApiGatewayHttp.toRequest(event))));
     }
 }

@@ -76,7 +76,8 @@ class ObservabilityIT {
         assertEquals("hard", blob.path("Type").asText());
         JsonNode directive = blob.path("_aws").path("CloudWatchMetrics").get(0);
         assertEquals("stmails", directive.path("Namespace").asText());
-        assertEquals("[[\"Service\"],[\"Service\",\"Channel\",\"Type\"]]", directive.path("Dimensions").toString());
+        assertTrue(directive.path("Dimensions").toString().contains("[\"Service\"]"),
+                "the total, for alarms: " + directive);
     }
 
     @Test

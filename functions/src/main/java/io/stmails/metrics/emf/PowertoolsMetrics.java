@@ -19,10 +19,11 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * {@link BounceMetrics} as CloudWatch embedded metric format, through Powertools: one JSON blob on
- * standard output per dimension set at each {@link #flush()}, which Lambda hands to CloudWatch Logs
- * and CloudWatch turns into metrics (the local runner prints the same blobs). Every blob carries
- * the dimension set {@code [Service]} as well as its own, so an alarm can watch the total without
- * naming every channel or mailbox.
+ * standard output per set of dimension values at each {@link #flush()}, which Lambda hands to
+ * CloudWatch Logs and CloudWatch turns into metrics (the local runner prints the same blobs). A count
+ * is published under every leading part of its dimensions: {@code WebhookRejections} by
+ * {@code [Service]}, {@code [Service, Reason]} and {@code [Service, Reason, Channel]}, so an alarm can
+ * watch a total (all forged requests) without naming every channel or mailbox.
  *
  * <p>Counts are kept per thread until the flush, because the local runner serves invocations on
  * several threads at once. The EMF environment is fixed to Lambda's (standard output): the library's
@@ -56,7 +57,7 @@ public final class PowertoolsMetrics implements BounceMetrics {
 
     @Override
     public void rejected(String channel, Rejection reason) {
-        add("WebhookRejections", 1, "Channel", channel, "Reason", reason.name().toLowerCase(Locale.ROOT));
+        add("WebhookRejections", 1, "Reason", reason.name().toLowerCase(Locale.ROOT), "Channel", channel);
     }
 
     @Override
@@ -95,10 +96,10 @@ public final class PowertoolsMetrics implements BounceMetrics {
         Map<Map<String, String>, Map<String, Double>> counted = pending.get();
         pending.remove();
         counted.forEach((dimensions, values) -> metrics.flushMetrics(blob -> {
-            if (!dimensions.isEmpty()) {
-                DimensionSet own = DimensionSet.of("Service", SERVICE);
-                dimensions.forEach(own::addDimension);
-                blob.addDimension(own);
+            DimensionSet leading = DimensionSet.of("Service", SERVICE);
+            for (Map.Entry<String, String> dimension : dimensions.entrySet()) {
+                leading = DimensionSet.of(leading.getDimensions()).addDimension(dimension.getKey(), dimension.getValue());
+                blob.addDimension(leading);
             }
             values.forEach((name, value) -> blob.addMetric(name, value, MetricUnit.COUNT));
         }));

@@ -38,10 +38,21 @@ class PowertoolsMetricsTest {
         assertEquals("hard", bounces.path("Type").asText());
         JsonNode directive = bounces.path("_aws").path("CloudWatchMetrics").get(0);
         assertEquals("stmails", directive.path("Namespace").asText());
-        assertEquals(Set.of(List.of("Service"), List.of("Service", "Channel", "Type")), dimensionSets(directive));
+        assertEquals(Set.of(Set.of("Service"), Set.of("Service", "Channel"), Set.of("Service", "Channel", "Type")),
+                dimensionSets(directive));
         assertEquals("stmails", bounces.path("Service").asText());
         assertEquals(1, blobs.get(1).path("ThresholdActionsApplied").asInt());
         assertEquals("blocklist", blobs.get(1).path("Action").asText());
+    }
+
+    @Test
+    void rejectionsAreSummedByReasonAcrossChannels() throws Exception {
+        List<JsonNode> blobs = flushed(() -> metrics.rejected("mailgun", BounceMetrics.Rejection.BAD_SIGNATURE));
+
+        JsonNode directive = blobs.get(0).path("_aws").path("CloudWatchMetrics").get(0);
+        assertEquals(Set.of(Set.of("Service"), Set.of("Service", "Reason"), Set.of("Service", "Reason", "Channel")),
+                dimensionSets(directive));
+        assertEquals("bad_signature", blobs.get(0).path("Reason").asText());
     }
 
     @Test
@@ -52,7 +63,7 @@ class PowertoolsMetricsTest {
         assertEquals(1, second.size());
         assertTrue(second.get(0).path("WebhookRejections").isMissingNode(), second.toString());
         assertEquals(1, second.get(0).path("SuppressionsAdded").asInt());
-        assertEquals(Set.of(List.of("Service")), dimensionSets(second.get(0).path("_aws").path("CloudWatchMetrics").get(0)));
+        assertEquals(Set.of(Set.of("Service")), dimensionSets(second.get(0).path("_aws").path("CloudWatchMetrics").get(0)));
     }
 
     @Test
@@ -79,9 +90,9 @@ class PowertoolsMetricsTest {
         return blobs;
     }
 
-    private static Set<List<String>> dimensionSets(JsonNode directive) {
+    private static Set<Set<String>> dimensionSets(JsonNode directive) {
         return Set.copyOf(StreamSupport.stream(directive.path("Dimensions").spliterator(), false)
-                .map(set -> StreamSupport.stream(set.spliterator(), false).map(JsonNode::asText).toList())
+                .map(set -> Set.copyOf(StreamSupport.stream(set.spliterator(), false).map(JsonNode::asText).toList()))
                 .toList());
     }
 }

@@ -6,6 +6,7 @@ import io.stmails.domain.Subscriber;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.ThresholdDecision;
 import io.stmails.domain.ThresholdEngine;
+import io.stmails.metrics.BounceMetrics;
 import io.stmails.store.ActionRecord;
 import io.stmails.store.BounceStore;
 import io.stmails.store.StorageException;
@@ -34,15 +35,17 @@ public final class ThresholdProcessor {
     private final ActionPublisher publisher;
     private final SuppressionSync suppression;
     private final Supplier<Instant> clock;
+    private final BounceMetrics metrics;
 
     public ThresholdProcessor(SubscriberStore subscribers, BounceStore bounces, BounceSettings settings,
-            ActionPublisher publisher, SuppressionSync suppression, Supplier<Instant> clock) {
+            ActionPublisher publisher, SuppressionSync suppression, Supplier<Instant> clock, BounceMetrics metrics) {
         this.subscribers = subscribers;
         this.bounces = bounces;
         this.engine = new ThresholdEngine(settings);
         this.publisher = publisher;
         this.suppression = suppression;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public void process(Bounce bounce) {
@@ -75,8 +78,14 @@ public final class ThresholdProcessor {
                     suppression.suppresses(decision.action()), null);
             switch (subscribers.applyAction(subscriber.get(), decision, record)) {
                 case APPLIED -> {
-                    LOG.info("applied {} to subscriber {} after {} {} bounce(s) (threshold {})", decision.action().wire(),
-                            record.subscriberUuid(), decision.count(), bounce.type().wire(), decision.threshold());
+                    metrics.actionApplied(decision.action());
+                    LOG.atInfo()
+                            .addKeyValue("action", decision.action().wire())
+                            .addKeyValue("subscriber_uuid", record.subscriberUuid())
+                            .addKeyValue("type", bounce.type().wire())
+                            .addKeyValue("bounce_id", bounce.id())
+                            .log("applied {} after {} {} bounce(s) (threshold {})", decision.action().wire(),
+                                    decision.count(), bounce.type().wire(), decision.threshold());
                     finish(record);
                     return;
                 }

@@ -7,11 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.api.ApiRouter;
 import io.stmails.console.ConsoleAssets;
 import io.stmails.http.HttpRequest;
+import io.stmails.metrics.BounceMetrics;
 
 /** {@code api}: every {@code /api/*} route, and the operator console's static files under {@code /console/}. */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ApiRouter router;
     private final ConsoleAssets console = new ConsoleAssets();
+    private final BounceMetrics metrics;
 
     public ApiHandler() {
         this(Services.fromEnvironment());
@@ -19,13 +21,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     public ApiHandler(Services services) {
         this.router = services.apiRouter();
+        this.metrics = services.metrics();
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpRequest request = ApiGatewayHttp.toRequest(event);
-        return ApiGatewayHttp.toResponse(ConsoleAssets.serves(request.path())
-                ? console.serve(request.method(), request.path())
-                : router.handle(request));
+        return Invocation.run(context, Invocation.requestId(event), metrics, () -> {
+            HttpRequest request = ApiGatewayHttp.toRequest(event);
+            return ApiGatewayHttp.toResponse(ConsoleAssets.serves(request.path())
+                    ? console.serve(request.method(), request.path())
+                    : router.handle(request));
+        });
     }
 }

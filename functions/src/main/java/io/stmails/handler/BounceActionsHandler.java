@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import io.stmails.actions.BounceStreamProcessor;
 import io.stmails.actions.StreamChange;
+import io.stmails.metrics.BounceMetrics;
 import io.stmails.store.dynamodb.BounceItems;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 public final class BounceActionsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final BounceStreamProcessor processor;
+    private final BounceMetrics metrics;
 
     public BounceActionsHandler() {
         this(Services.fromEnvironment());
@@ -27,13 +29,16 @@ public final class BounceActionsHandler implements RequestHandler<DynamodbEvent,
 
     public BounceActionsHandler(Services services) {
         this.processor = services.streamProcessor();
+        this.metrics = services.metrics();
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamChange> changes = event.getRecords().stream().map(BounceActionsHandler::decode).toList();
-        return new StreamsEventResponse(processor.process(changes).stream()
-                .map(StreamsEventResponse.BatchItemFailure::new).toList());
+        return Invocation.run(context, null, metrics, () -> {
+            List<StreamChange> changes = event.getRecords().stream().map(BounceActionsHandler::decode).toList();
+            return new StreamsEventResponse(processor.process(changes).stream()
+                    .map(StreamsEventResponse.BatchItemFailure::new).toList());
+        });
     }
 
     private static StreamChange decode(DynamodbEvent.DynamodbStreamRecord record) {

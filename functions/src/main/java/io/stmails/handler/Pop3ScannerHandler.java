@@ -9,6 +9,7 @@ import io.stmails.mailbox.MailboxScanner;
 import io.stmails.mailbox.ScanResult;
 import io.stmails.mailbox.ScheduledScan;
 import io.stmails.mailbox.pop3.AngusPop3Client;
+import io.stmails.metrics.BounceMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 public final class Pop3ScannerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final LoggedScan scans;
+    private final BounceMetrics metrics;
 
     public Pop3ScannerHandler() {
         this(Services.fromEnvironment());
@@ -31,11 +33,17 @@ public final class Pop3ScannerHandler implements RequestHandler<ScheduledEvent, 
 
     public Pop3ScannerHandler(Services services, MailboxClient client) {
         this.scans = new LoggedScan(new ScheduledScan(services.settings(), services.secrets(),
-                new MailboxScanner(client, services.recorder(), services.json())), services.scanLog(), services.clock());
+                new MailboxScanner(client, services.recorder(), services.json(), services.metrics())), services.scanLog(),
+                services.clock());
+        this.metrics = services.metrics();
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return Invocation.run(context, event.getId(), metrics, () -> scan(event, context));
+    }
+
+    private Map<String, Object> scan(ScheduledEvent event, Context context) {
         Object name = event.getDetail() == null ? null : event.getDetail().get("mailbox");
         ScheduledScan.Outcome outcome = scans.run(name == null ? null : name.toString(),
                 context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.stmails.metrics.BounceMetrics;
 import io.stmails.providers.ProviderWebhook;
 
 /**
@@ -13,6 +14,7 @@ import io.stmails.providers.ProviderWebhook;
  */
 public final class ProviderWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ProviderWebhook webhook;
+    private final BounceMetrics metrics;
 
     public ProviderWebhookHandler() {
         this(Services.fromEnvironment());
@@ -20,11 +22,14 @@ public final class ProviderWebhookHandler implements RequestHandler<APIGatewayV2
 
     public ProviderWebhookHandler(Services services) {
         this.webhook = new ProviderWebhook(services.settings().bounce(), services.settings().providers(),
-                services.secrets(), services.recorder(), services.responses(), services.json(), services.clock());
+                services.secrets(), services.recorder(), services.responses(), services.json(), services.clock(),
+                services.metrics());
+        this.metrics = services.metrics();
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiGatewayHttp.toResponse(webhook.handle(ApiGatewayHttp.toRequest(event)));
+        return Invocation.run(context, Invocation.requestId(event), metrics,
+                () -> ApiGatewayHttp.toResponse(webhook.handle(ApiGatewayHttp.toRequest(event))));
     }
 }

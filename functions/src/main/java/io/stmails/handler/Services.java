@@ -29,6 +29,8 @@ import io.stmails.config.SecretsSource;
 import io.stmails.config.Settings;
 import io.stmails.http.ApiAuthenticator;
 import io.stmails.http.Responses;
+import io.stmails.metrics.BounceMetrics;
+import io.stmails.metrics.emf.PowertoolsMetrics;
 import io.stmails.record.BounceRecorder;
 import io.stmails.sns.SdkSubscriptionConfirmer;
 import io.stmails.sns.SubscriptionConfirmer;
@@ -43,6 +45,7 @@ import io.stmails.store.dynamodb.DynamoStatsStore;
 import io.stmails.store.dynamodb.DynamoSubscriberHistory;
 import io.stmails.store.dynamodb.DynamoSubscriberStore;
 import io.stmails.store.dynamodb.Tables;
+import io.stmails.suppression.CountedSuppressionList;
 import io.stmails.suppression.SuppressionList;
 import io.stmails.suppression.sesv2.SesSuppressionList;
 import java.io.IOException;
@@ -97,19 +100,21 @@ public final class Services {
     private final Supplier<Instant> clock;
     private final Responses responses;
     private final SubscriptionConfirmer subscriptionConfirmer;
+    private final BounceMetrics metrics;
 
     private Services(Builder builder) {
         this.json = builder.json;
         this.settings = builder.settings;
         this.secrets = builder.secrets;
         this.clock = builder.clock;
+        this.metrics = builder.metrics;
         this.subscribers = new DynamoSubscriberStore(builder.dynamo, builder.tables, clock);
         this.bounces = new DynamoBounceStore(builder.dynamo, builder.tables, clock);
         this.stats = new DynamoStatsStore(builder.dynamo, builder.tables, clock);
         this.scanLog = new DynamoScanLog(builder.dynamo, builder.tables);
         this.publisher = builder.publisher;
         this.history = new DynamoSubscriberHistory(builder.dynamo, builder.tables);
-        this.suppressionList = suppressionList(settings, builder.suppressionList);
+        this.suppressionList = suppressionList(settings, builder.suppressionList, metrics);
         this.responses = new Responses(json);
         this.subscriptionConfirmer = builder.subscriptionConfirmer;
     }
@@ -125,6 +130,7 @@ public final class Services {
         ObjectMapper json = new ObjectMapper();
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         Builder builder = builder().json(json)
+                .metrics(new PowertoolsMetrics())
                 .settings(settingsFrom(env, json))
                 .tables(Tables.withPrefix(env.getOrDefault("STMAILS_TABLE_PREFIX", "stmails-")));
         String endpoint = env.get("STMAILS_DYNAMODB_ENDPOINT");
@@ -155,14 +161,14 @@ public final class Services {
     }
 
     /** Decisions reach the suppression list only when {@code ses.suppression_sync} says so. */
-    private static SuppressionList suppressionList(Settings settings, SuppressionList configured) {
+    private static SuppressionList suppressionList(Settings settings, SuppressionList configured, BounceMetrics metrics) {
         if (!settings.ses().suppressionSync()) {
             return SuppressionList.DISABLED;
         }
         if (configured == null) {
             throw new IllegalStateException("ses.suppression_sync is on but no suppression list is configured");
         }
-        return configured;
+        return new CountedSuppressionList(configured, metrics);
     }
 
     /** The settings document, plus the stack's own SES topic (its ARN exists only once deployed). */
@@ -235,16 +241,21 @@ public final class Services {
         return subscriptionConfirmer;
     }
 
+    /** Counted by the recorder, the gate, the threshold processor, the suppression list and the scanner; flushed per invocation. */
+    public BounceMetrics metrics() {
+        return metrics;
+    }
+
     public ApiAuthenticator authenticator() {
         return new ApiAuthenticator(secrets, responses);
     }
 
     public BounceRecorder recorder() {
-        return new BounceRecorder(subscribers, bounces, settings.bounce(), clock);
+        return new BounceRecorder(subscribers, bounces, settings.bounce(), clock, metrics);
     }
 
     public ThresholdProcessor thresholdProcessor() {
-        return new ThresholdProcessor(subscribers, bounces, settings.bounce(), publisher, suppressionSync(), clock);
+        return new ThresholdProcessor(subscribers, bounces, settings.bounce(), publisher, suppressionSync(), clock, metrics);
     }
 
     public SubscriberHistory history() {
@@ -305,6 +316,7 @@ public final class Services {
         private SuppressionList suppressionList;
         private Supplier<Instant> clock = Services::nowInMillis;
         private SubscriptionConfirmer subscriptionConfirmer = SubscriptionConfirmer.UNAVAILABLE;
+        private BounceMetrics metrics = BounceMetrics.NONE;
 
         public Builder json(ObjectMapper json) {
             this.json = json;
@@ -356,6 +368,12 @@ public final class Services {
 
         public Builder subscriptionConfirmer(SubscriptionConfirmer subscriptionConfirmer) {
             this.subscriptionConfirmer = subscriptionConfirmer;
+            return this;
+        }
+
+        /** Where the business metrics go: {@link BounceMetrics#NONE} unless set (Lambda and the local runner write EMF). */
+        public Builder metrics(BounceMetrics metrics) {
+            this.metrics = metrics;
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.metrics.BounceMetrics;
 import io.stmails.ses.SesFeedback;
 import java.time.Instant;
 
@@ -16,6 +17,7 @@ import java.time.Instant;
 public final class SesEventsHandler implements RequestHandler<ScheduledEvent, Void> {
     private final SesFeedback feedback;
     private final ObjectMapper json;
+    private final BounceMetrics metrics;
 
     public SesEventsHandler() {
         this(Services.fromEnvironment());
@@ -24,13 +26,16 @@ public final class SesEventsHandler implements RequestHandler<ScheduledEvent, Vo
     public SesEventsHandler(Services services) {
         this.feedback = SesFeedback.create(services.settings(), services.recorder(), services.json());
         this.json = services.json();
+        this.metrics = services.metrics();
     }
 
     @Override
     public Void handleRequest(ScheduledEvent event, Context context) {
-        Instant time = event.getTime() == null ? null : Instant.ofEpochMilli(event.getTime().getMillis());
-        feedback.fromEventBridge(event.getSource(), event.getDetailType(), event.getId(), time,
-                json.valueToTree(event.getDetail()));
-        return null;
+        return Invocation.run(context, event.getId(), metrics, () -> {
+            Instant time = event.getTime() == null ? null : Instant.ofEpochMilli(event.getTime().getMillis());
+            feedback.fromEventBridge(event.getSource(), event.getDetailType(), event.getId(), time,
+                    json.valueToTree(event.getDetail()));
+            return null;
+        });
     }
 }

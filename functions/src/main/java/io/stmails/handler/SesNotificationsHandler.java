@@ -3,6 +3,7 @@ package io.stmails.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.stmails.metrics.BounceMetrics;
 import io.stmails.ses.SesFeedback;
 import io.stmails.sns.SnsMessage;
 import org.joda.time.format.DateTimeFormat;
@@ -18,6 +19,7 @@ public final class SesNotificationsHandler implements RequestHandler<SNSEvent, V
     private static final DateTimeFormatter SNS_TIMESTAMP = DateTimeFormat.forPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZoneUTC();
 
     private final SesFeedback feedback;
+    private final BounceMetrics metrics;
 
     public SesNotificationsHandler() {
         this(Services.fromEnvironment());
@@ -25,14 +27,18 @@ public final class SesNotificationsHandler implements RequestHandler<SNSEvent, V
 
     public SesNotificationsHandler(Services services) {
         this.feedback = SesFeedback.create(services.settings(), services.recorder(), services.json());
+        this.metrics = services.metrics();
     }
 
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
-        for (SNSEvent.SNSRecord record : event.getRecords()) {
-            feedback.fromLambdaSns(toMessage(record.getSNS()));
-        }
-        return null;
+        return Invocation.run(context, null, metrics, () -> {
+            for (SNSEvent.SNSRecord record : event.getRecords()) {
+                Invocation.correlate(record.getSNS().getMessageId());
+                feedback.fromLambdaSns(toMessage(record.getSNS()));
+            }
+            return null;
+        });
     }
 
     static SnsMessage toMessage(SNSEvent.SNS sns) {

@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.stmails.metrics.BounceMetrics;
 import io.stmails.webhook.NativeWebhook;
 
 /** {@code webhook-bounce}: {@code POST /webhooks/bounce}. */
 public final class WebhookBounceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final NativeWebhook webhook;
+    private final BounceMetrics metrics;
 
     public WebhookBounceHandler() {
         this(Services.fromEnvironment());
@@ -16,11 +18,13 @@ public final class WebhookBounceHandler implements RequestHandler<APIGatewayV2HT
 
     public WebhookBounceHandler(Services services) {
         this.webhook = new NativeWebhook(services.settings().bounce(), services.authenticator(), services.recorder(),
-                services.responses(), services.json());
+                services.responses(), services.json(), services.metrics());
+        this.metrics = services.metrics();
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiGatewayHttp.toResponse(webhook.handle(ApiGatewayHttp.toRequest(event)));
+        return Invocation.run(context, Invocation.requestId(event), metrics,
+                () -> ApiGatewayHttp.toResponse(webhook.handle(ApiGatewayHttp.toRequest(event))));
     }
 }

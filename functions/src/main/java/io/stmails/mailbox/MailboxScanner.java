@@ -6,6 +6,7 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.mailbox.parser.BounceParser;
 import io.stmails.mailbox.parser.BouncedRecipient;
 import io.stmails.mailbox.parser.ParsedMail;
+import io.stmails.metrics.BounceMetrics;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.StorageException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +36,28 @@ public final class MailboxScanner {
     private final MailboxClient client;
     private final BounceRecorder recorder;
     private final ObjectMapper json;
+    private final BounceMetrics metrics;
 
-    public MailboxScanner(MailboxClient client, BounceRecorder recorder, ObjectMapper json) {
+    public MailboxScanner(MailboxClient client, BounceRecorder recorder, ObjectMapper json, BounceMetrics metrics) {
         this.client = client;
         this.recorder = recorder;
         this.json = json;
+        this.metrics = metrics;
+    }
+
+    /** For callers that report no metrics. */
+    public MailboxScanner(MailboxClient client, BounceRecorder recorder, ObjectMapper json) {
+        this(client, recorder, json, BounceMetrics.NONE);
     }
 
     /** @param remainingMillis time left before the caller's deadline (Lambda's Context.getRemainingTimeInMillis) */
     public ScanResult scan(MailboxConfig mailbox, String password, LongSupplier remainingMillis) {
+        ScanResult result = scanned(mailbox, password, remainingMillis);
+        metrics.mailboxScanned(result.mailbox(), result.ok(), result.examined(), result.failed());
+        return result;
+    }
+
+    private ScanResult scanned(MailboxConfig mailbox, String password, LongSupplier remainingMillis) {
         Tally tally = new Tally(mailbox.name());
         MailboxClient.Session session;
         try {
@@ -106,6 +121,7 @@ public final class MailboxScanner {
     /** Records the message's bounces; true when the message may be deleted. */
     private boolean handle(MailboxConfig mailbox, BounceParser parser, byte[] raw, Tally tally) {
         ParsedMail parsed = parser.parse(raw);
+        metrics.parserVerdict(parsed.verdict().name().toLowerCase(Locale.ROOT));
         return switch (parsed.verdict()) {
             case BOUNCE -> {
                 List<BouncedRecipient> recipients = parsed.recipients().stream()
@@ -149,7 +165,8 @@ public final class MailboxScanner {
         String subscriber = recipients == 1 ? parsed.subscriberUuid() : null;
         return new BounceEvent(recipient.address(), subscriber, parsed.campaignUuid(), recipient.type(),
                 mailbox.host(), parsed.date(), meta.toString(), "pop3:" + messageKey + ":" + recipient.address())
-                .classified(recipient.reason(), parsed.report().evidence());
+                .classified(recipient.reason(), parsed.report().evidence())
+                .withMessageId(parsed.messageId());
     }
 
     /** The bounce's Message-ID, or a digest of the raw message when it has none (or an absurdly long one). */

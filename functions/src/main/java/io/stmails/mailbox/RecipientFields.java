@@ -7,11 +7,11 @@ import io.stmails.mailbox.parser.BouncedRecipient;
  * What the parser found about one recipient, as the {@code parse} command prints it and as a recorded
  * POP3 bounce's {@code meta} carries it, so an operator sees why a bounce got its class.
  */
-final class RecipientFields {
+public final class RecipientFields {
     private RecipientFields() {
     }
 
-    static ObjectNode put(ObjectNode node, BouncedRecipient recipient) {
+    public static ObjectNode put(ObjectNode node, BouncedRecipient recipient) {
         node.put("recipient", recipient.address())
                 .put("class", recipient.type().wire())
                 .put("reason", recipient.reason())

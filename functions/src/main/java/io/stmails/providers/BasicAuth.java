@@ -1,5 +1,6 @@
 package io.stmails.providers;
 
+import io.stmails.metrics.BounceMetrics.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -23,17 +24,17 @@ public final class BasicAuth {
 
     private static void require(ProviderRequest request, String username, String password) {
         String header = request.header("authorization")
-                .orElseThrow(() -> new RejectedException("missing Authorization header (expected Basic credentials)", CHALLENGE))
+                .orElseThrow(() -> new RejectedException(Rejection.AUTH, "missing Authorization header (expected Basic credentials)", CHALLENGE))
                 .trim();
         int space = header.indexOf(' ');
         if (space < 0 || !header.substring(0, space).toLowerCase(Locale.ROOT).equals("basic")) {
-            throw new RejectedException("the Authorization header is not Basic credentials", CHALLENGE);
+            throw new RejectedException(Rejection.AUTH, "the Authorization header is not Basic credentials", CHALLENGE);
         }
         String pair;
         try {
             pair = new String(Base64.getDecoder().decode(header.substring(space + 1).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new RejectedException("the Basic credentials are not base64", CHALLENGE);
+            throw new RejectedException(Rejection.AUTH, "the Basic credentials are not base64", CHALLENGE);
         }
         int colon = pair.indexOf(':');
         String presentedUser = colon < 0 ? pair : pair.substring(0, colon);
@@ -41,7 +42,7 @@ public final class BasicAuth {
         boolean userMatches = Signatures.matches(bytes(username), bytes(presentedUser));
         boolean passwordMatches = Signatures.matches(bytes(password), bytes(presentedPassword));
         if (!(userMatches & passwordMatches)) {
-            throw new RejectedException("invalid credentials", CHALLENGE);
+            throw new RejectedException(Rejection.AUTH, "invalid credentials", CHALLENGE);
         }
     }
 

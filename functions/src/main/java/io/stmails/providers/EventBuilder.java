@@ -35,6 +35,7 @@ public final class EventBuilder {
     private String evidence;
     private String reason;
     private String dedupeKey;
+    private String messageId;
 
     private EventBuilder(String provider, BounceType type) {
         this.provider = provider;
@@ -124,6 +125,12 @@ public final class EventBuilder {
         return this;
     }
 
+    /** The provider's id of the bounced message, for the logs. */
+    public EventBuilder messageId(String id) {
+        this.messageId = id;
+        return this;
+    }
+
     /** Parts that are identical on every redelivery of the event and differ between events. */
     public EventBuilder dedupeKey(Object... parts) {
         StringJoiner key = new StringJoiner("|", provider + ":", "");
@@ -144,6 +151,6 @@ public final class EventBuilder {
             throw new IllegalStateException("a provider must set the dedupe key");
         }
         return Optional.of(new BounceEvent(recipient, link.subscriberUuid(), link.campaignUuid(), type, provider,
-                occurredAt, metaJson, dedupeKey).classified(reason, evidence));
+                occurredAt, metaJson, dedupeKey).classified(reason, evidence).withMessageId(messageId));
     }
 }

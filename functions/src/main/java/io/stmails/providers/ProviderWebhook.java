@@ -4,18 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.SecretsSource;
-import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceSettings;
 import io.stmails.domain.InvalidFieldException;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
+import io.stmails.metrics.BounceMetrics;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.StorageException;
 import io.stmails.webhook.WebhookGate;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -47,8 +45,8 @@ public final class ProviderWebhook {
     private final Supplier<Instant> clock;
 
     public ProviderWebhook(BounceSettings settings, ProviderSettings providers, SecretsSource secrets,
-            BounceRecorder recorder, Responses responses, ObjectMapper json, Supplier<Instant> clock) {
-        this.gate = new WebhookGate(settings, responses);
+            BounceRecorder recorder, Responses responses, ObjectMapper json, Supplier<Instant> clock, BounceMetrics metrics) {
+        this.gate = new WebhookGate(settings, responses, metrics);
         this.providers = providers;
         this.secrets = secrets;
         this.recorder = recorder;
@@ -71,11 +69,11 @@ public final class ProviderWebhook {
             Instant now = clock.get();
             provider.verify(request, credentials, now);
             Notification notification = provider.parse(request);
-            record(name, notification.bounces());
+            notification.bounces().forEach(recorder::record);
             provider.acknowledged(request, now);
             return notification.replyBody().map(this::reply).orElseGet(() -> responses.data(true));
         } catch (RejectedException e) {
-            LOG.warn("{}: rejected a request: {}", name, e.getMessage());
+            gate.rejected(name, e.reason(), e.getMessage());
             return responses.error(provider.rejectedStatus(), "Rejected: " + e.getMessage(),
                     e.challenge().map(value -> Map.of("www-authenticate", value)).orElse(Map.of()));
         } catch (InvalidPayloadException | InvalidFieldException e) {
@@ -88,14 +86,6 @@ public final class ProviderWebhook {
             LOG.error("{}: recording bounces failed; the provider should deliver again", name, e);
             return responses.error(provider.retryStatus(), "Error recording bounces; please retry.");
         }
-    }
-
-    private void record(String provider, List<BounceEvent> bounces) {
-        Map<BounceRecorder.Outcome, Integer> outcomes = new EnumMap<>(BounceRecorder.Outcome.class);
-        for (BounceEvent bounce : bounces) {
-            outcomes.merge(recorder.record(bounce).outcome(), 1, Integer::sum);
-        }
-        LOG.info("{}: {} bounce(s) in the request: {}", provider, bounces.size(), outcomes);
     }
 
     private HttpResponse reply(JsonNode body) {

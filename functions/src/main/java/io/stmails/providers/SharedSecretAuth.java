@@ -1,5 +1,6 @@
 package io.stmails.providers;
 
+import io.stmails.metrics.BounceMetrics.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,15 +43,15 @@ public final class SharedSecretAuth {
 
     private void requireToken(ProviderRequest request, String token) {
         String presented = request.header(tokenHeader).map(String::trim).filter(value -> !value.isEmpty())
-                .orElseThrow(() -> new RejectedException("missing " + tokenHeader + " header (expected the webhook token)"));
+                .orElseThrow(() -> new RejectedException(Rejection.AUTH, "missing " + tokenHeader + " header (expected the webhook token)"));
         if (tokenHeader.equalsIgnoreCase("authorization")) {
             if (!scheme(presented).equals("bearer")) {
-                throw new RejectedException("the Authorization header is not a Bearer token");
+                throw new RejectedException(Rejection.AUTH, "the Authorization header is not a Bearer token");
             }
             presented = presented.substring(presented.indexOf(' ') + 1).trim();
         }
         if (!Signatures.matches(token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
-            throw new RejectedException("invalid token in the " + tokenHeader + " header");
+            throw new RejectedException(Rejection.AUTH, "invalid token in the " + tokenHeader + " header");
         }
     }
 

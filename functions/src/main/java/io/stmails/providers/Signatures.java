@@ -1,5 +1,6 @@
 package io.stmails.providers;
 
+import io.stmails.metrics.BounceMetrics.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -59,7 +60,7 @@ public final class Signatures {
     public static void requireWithinWindow(long signedAtSeconds, Instant now, Duration window, String what) {
         long skew = Math.abs(now.getEpochSecond() - signedAtSeconds);
         if (skew > window.getSeconds()) {
-            throw new RejectedException(what + " is " + skew + " s away from the current time (allowed: "
+            throw new RejectedException(Rejection.STALE, what + " is " + skew + " s away from the current time (allowed: "
                     + window.getSeconds() + " s)");
         }
     }

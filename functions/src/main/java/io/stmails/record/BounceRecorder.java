@@ -9,24 +9,32 @@ import io.stmails.domain.Evidence;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.UnknownSubscriberPolicy;
+import io.stmails.metrics.BounceMetrics;
 import io.stmails.store.BounceStore;
 import io.stmails.store.EmailTakenException;
 import io.stmails.store.SubscriberStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The one place every source records bounces through: resolves the subscriber (UUID first, then
  * e-mail, then the unknown-subscriber policy) and writes the bounce idempotently, with its reason,
  * its evidence and, when its type has a retention, the time it expires. Returns only after
  * the write is durable; storage failures propagate as {@link io.stmails.store.StorageException}.
+ * Every bounce it is handed makes one log line (its channel, source, type, outcome, subscriber and
+ * message id as keys) and one count in the metrics.
  */
 public final class BounceRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(BounceRecorder.class);
 
     public enum Outcome {
         RECORDED,
@@ -46,16 +54,46 @@ public final class BounceRecorder {
     private final BounceStore bounces;
     private final BounceSettings settings;
     private final Supplier<Instant> clock;
+    private final BounceMetrics metrics;
 
     public BounceRecorder(SubscriberStore subscribers, BounceStore bounces, BounceSettings settings,
-            Supplier<Instant> clock) {
+            Supplier<Instant> clock, BounceMetrics metrics) {
         this.subscribers = subscribers;
         this.bounces = bounces;
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Result record(BounceEvent event) {
+        Result result = write(event);
+        BounceMetrics.Outcome outcome = switch (result.outcome()) {
+            case RECORDED -> BounceMetrics.Outcome.RECORDED;
+            case DUPLICATE -> BounceMetrics.Outcome.DUPLICATE;
+            case SUBSCRIBER_NOT_FOUND -> BounceMetrics.Outcome.REFUSED;
+        };
+        metrics.bounce(event.channel(), event.type(), outcome);
+        LoggingEventBuilder line = LOG.atInfo()
+                .addKeyValue("channel", event.channel())
+                .addKeyValue("type", event.type().wire())
+                .addKeyValue("outcome", outcome.name().toLowerCase(Locale.ROOT));
+        line = withOptional(line, "source", event.source());
+        line = withOptional(line, "subscriber_uuid", result.subscriberUuid());
+        line = withOptional(line, "message_id", event.messageId());
+        line = withOptional(line, "bounce_id", result.bounceId());
+        line.log(switch (outcome) {
+            case RECORDED -> "bounce recorded";
+            case DUPLICATE -> "bounce already recorded";
+            case REFUSED -> "bounce not recorded: no subscriber for it";
+        });
+        return result;
+    }
+
+    private static LoggingEventBuilder withOptional(LoggingEventBuilder line, String key, String value) {
+        return value == null || value.isEmpty() ? line : line.addKeyValue(key, value);
+    }
+
+    private Result write(BounceEvent event) {
         Optional<Subscriber> subscriber = resolve(event);
         if (subscriber.isEmpty()) {
             return new Result(Outcome.SUBSCRIBER_NOT_FOUND, null, null);

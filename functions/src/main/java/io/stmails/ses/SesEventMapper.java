@@ -170,7 +170,8 @@ public final class SesEventMapper {
         // SES left an address already on the account's suppression list out of the send (and its bounce rate):
         // recorded, but counting it would act again on an address that is suppressed already.
         return new BounceEvent(email, subscriber, linking.campaignUuid(), type, SOURCE, occurredAt, meta.toString(),
-                dedupeKey, meta.path("suppressed").asBoolean(false)).classified(reason, evidence);
+                dedupeKey, meta.path("suppressed").asBoolean(false)).classified(reason, evidence)
+                .withMessageId(meta.path("ses_message_id").asText(null));
     }
 
     private ObjectNode meta(String kind, JsonNode report, JsonNode mail) {

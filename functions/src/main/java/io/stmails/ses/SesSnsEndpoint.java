@@ -8,6 +8,7 @@ import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
 import io.stmails.http.StrictJson;
+import io.stmails.metrics.BounceMetrics.Rejection;
 import io.stmails.sns.CertificateUnavailableException;
 import io.stmails.sns.InvalidSnsMessageException;
 import io.stmails.sns.SnsMessage;
@@ -85,13 +86,13 @@ public final class SesSnsEndpoint {
             return refuse(400, "Invalid data: " + mismatch.get() + ".");
         }
         if (ses.topicArns().isEmpty()) {
-            return refuse(403, "SNS message refused: no topic is allowed yet; add " + message.topicArn()
+            return reject(Rejection.AUTH, "SNS message refused: no topic is allowed yet; add " + message.topicArn()
                     + " to the setting ses.topic_arns if it is yours.");
         }
         try {
             feedback.verifier().verify(message);
         } catch (SnsVerificationException e) {
-            return refuse(403, "SNS message refused: " + e.getMessage() + ".");
+            return reject(Rejection.BAD_SIGNATURE, "SNS message refused: " + e.getMessage() + ".");
         } catch (CertificateUnavailableException e) {
             LOG.error("SNS message {}: cannot check its signature now, SNS will retry: {}", message.messageId(), e.getMessage());
             return responses.error(503, "The SNS signing certificate cannot be fetched right now; please retry.");
@@ -145,6 +146,12 @@ public final class SesSnsEndpoint {
             return Optional.of("x-amz-sns-topic-arn differs from the body's TopicArn");
         }
         return Optional.empty();
+    }
+
+    /** 403 for a message that is not proven to come from an allowed topic; counted by the gate. */
+    private HttpResponse reject(Rejection rejection, String reason) {
+        gate.rejected(SesEventMapper.SOURCE, rejection, reason);
+        return responses.error(403, reason);
     }
 
     private HttpResponse refuse(int status, String reason) {

@@ -16,6 +16,8 @@ import io.stmails.http.BadRequestException;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
 import io.stmails.http.StrictJson;
+import io.stmails.metrics.BounceMetrics;
+import io.stmails.metrics.BounceMetrics.Rejection;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.StorageException;
 import java.time.DateTimeException;
@@ -36,6 +38,8 @@ public final class NativeWebhook {
     private static final Logger LOG = LoggerFactory.getLogger(NativeWebhook.class);
     public static final String PERMISSION = "webhooks:post_bounce";
     public static final int MAX_BODY_BYTES = 256 * 1024;
+    /** The prefix of this webhook's dedupe keys, and its channel in logs and metrics. */
+    private static final String CHANNEL = "webhook";
 
     private final BounceSettings settings;
     private final ApiAuthenticator auth;
@@ -45,12 +49,12 @@ public final class NativeWebhook {
     private final StrictJson strictJson;
 
     public NativeWebhook(BounceSettings settings, ApiAuthenticator auth, BounceRecorder recorder,
-            Responses responses, ObjectMapper json) {
+            Responses responses, ObjectMapper json, BounceMetrics metrics) {
         this.settings = settings;
         this.auth = auth;
         this.recorder = recorder;
         this.responses = responses;
-        this.gate = new WebhookGate(settings, responses);
+        this.gate = new WebhookGate(settings, responses, metrics);
         this.strictJson = new StrictJson(json);
     }
 
@@ -61,6 +65,7 @@ public final class NativeWebhook {
         }
         ApiAuthenticator.Result caller = auth.authorize(request, PERMISSION);
         if (!caller.allowed()) {
+            gate.rejected(CHANNEL, Rejection.AUTH, caller.refusal().status() + " " + caller.refusal().body());
             return caller.refusal();
         }
         off = gate.processingOff();
@@ -84,8 +89,8 @@ public final class NativeWebhook {
         try {
             String dedupeKey = request.header("idempotency-key")
                     .filter(key -> !key.isBlank())
-                    .map(key -> "webhook:" + caller.user().username() + ":" + InputLimits.requireId("Idempotency-Key", key.trim()))
-                    .orElseGet(() -> "webhook:" + UUID.randomUUID());
+                    .map(key -> CHANNEL + ":" + caller.user().username() + ":" + InputLimits.requireId("Idempotency-Key", key.trim()))
+                    .orElseGet(() -> CHANNEL + ":" + UUID.randomUUID());
             event = new BounceEvent(
                     Emails.normalise(parsed.email).orElse(null),
                     lowerCaseOrNull(parsed.subscriberUuid),

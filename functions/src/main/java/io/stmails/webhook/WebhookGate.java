@@ -3,16 +3,38 @@ package io.stmails.webhook;
 import io.stmails.domain.BounceSettings;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
+import io.stmails.metrics.BounceMetrics;
+import io.stmails.metrics.BounceMetrics.Rejection;
+import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** listmonk's switches in front of the webhooks, with its statuses and clearer messages. */
+/**
+ * listmonk's switches in front of the webhooks, with its statuses and clearer messages; and the one
+ * place a request refused as not the sender's (signature, age, replay, credentials) is logged and
+ * counted, so a burst of forged requests shows whichever webhook it hits.
+ */
 public final class WebhookGate {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookGate.class);
+
     private final BounceSettings settings;
     private final Responses responses;
+    private final BounceMetrics metrics;
 
-    public WebhookGate(BounceSettings settings, Responses responses) {
+    public WebhookGate(BounceSettings settings, Responses responses, BounceMetrics metrics) {
         this.settings = settings;
         this.responses = responses;
+        this.metrics = metrics;
+    }
+
+    /** @param channel the webhook: {@code webhook}, {@code ses} or the provider's name */
+    public void rejected(String channel, Rejection reason, String detail) {
+        metrics.rejected(channel, reason);
+        LOG.atWarn()
+                .addKeyValue("channel", channel)
+                .addKeyValue("rejection", reason.name().toLowerCase(Locale.ROOT))
+                .log("{}: rejected a request: {}", channel, detail);
     }
 
     /** 404 when the webhook routes are switched off. */

@@ -25,6 +25,7 @@ import io.stmails.handler.Pop3ScannerHandler;
 import io.stmails.handler.Services;
 import io.stmails.store.ScanRecord;
 import io.stmails.mailbox.pop3.AngusPop3Client;
+import io.stmails.metrics.RecordingMetrics;
 import io.stmails.testing.DynamoDbLocal;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -199,6 +200,27 @@ class Pop3ScannerIT {
         assertFalse(result.ok());
         assertEquals(0, result.examined());
         assertEquals(List.of("dsn-stls"), messageIdsInMailbox());
+    }
+
+    @Test
+    void aScanCountsItsResultEachVerdictAndEachBounce() throws Exception {
+        deliver(dsn("dsn-m1", "ann@example.com", "5.1.1", "550 5.1.1 user unknown", true));
+        deliver(dsn("dsn-m2", "ann@example.com", "5.1.1", "550 5.1.1 user unknown", true));
+        RecordingMetrics metrics = new RecordingMetrics();
+        Services counted = DynamoDbLocal.services().metrics(metrics)
+                .secrets(() -> Secrets.parse("{\"mailboxes\": {\"bounces\": {\"password\": \"" + PASSWORD + "\"}}}", JSON))
+                .build();
+
+        ScanResult result = new MailboxScanner(new AngusPop3Client(), counted.recorder(), JSON, metrics)
+                .scan(config("plain", greenMail.getPop3().getPort(), "keep"), PASSWORD, () -> Long.MAX_VALUE);
+
+        assertTrue(result.ok(), result.error());
+        assertEquals(List.of("verdict bounce", "bounce pop3 hard RECORDED", "verdict bounce", "bounce pop3 hard RECORDED",
+                "scan bounces completed examined 2 failed 0"), metrics.counted());
+        ScanResult refused = new MailboxScanner(new AngusPop3Client(), counted.recorder(), JSON, metrics)
+                .scan(config("plain", greenMail.getPop3().getPort(), "keep"), "wrong", () -> Long.MAX_VALUE);
+        assertFalse(refused.ok());
+        assertEquals("scan bounces failed examined 0 failed 0", metrics.counted().get(metrics.counted().size() - 1));
     }
 
     @Test

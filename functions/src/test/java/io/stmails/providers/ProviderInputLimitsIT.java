@@ -31,7 +31,7 @@ class ProviderInputLimitsIT {
                 .clock(() -> SIGNED_AT.plusSeconds(2))
                 .build();
         webhook = new ProviderWebhook(services.settings().bounce(), services.settings().providers(), services.secrets(),
-                services.recorder(), services.responses(), services.json(), services.clock());
+                services.recorder(), services.responses(), services.json(), services.clock(), services.metrics());
     }
 
     @Test

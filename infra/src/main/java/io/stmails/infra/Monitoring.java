@@ -1,6 +1,7 @@
 package io.stmails.infra;
 
 import io.stmails.handler.FunctionCatalog.Trigger;
+import io.stmails.mailbox.MailboxSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import software.constructs.Construct;
 
 /**
  * Alarms on what needs a person (function errors and throttles, anything in a dead-letter queue,
- * a stream falling behind, the SES account's reputation), sent to an alarm topic (optionally
+ * a stream falling behind, the business metrics that mean trouble, the SES account's reputation), sent to an alarm topic (optionally
  * e-mailed), and one dashboard.
  */
 final class Monitoring extends Construct {
@@ -37,7 +38,7 @@ final class Monitoring extends Construct {
 
     Monitoring(Construct scope, String id, String namePrefix, List<StmailsFunction> functions,
             List<FailureQueues.FailureQueue> queues, HttpApi api, Optional<String> alarmEmail,
-            DeploymentConfig.Reputation reputation) {
+            DeploymentConfig.Reputation reputation, List<MailboxSchedule.Entry> mailboxes) {
         super(scope, id);
         this.namePrefix = namePrefix;
         // Unencrypted: CloudWatch cannot publish under the AWS-managed SNS key, and alarms carry no personal data.
@@ -80,6 +81,7 @@ final class Monitoring extends Construct {
         if (!depths.isEmpty()) {
             widgets.add(graph("Dead-letter queue depth", depths));
         }
+        widgets.addAll(new BounceAlarms(this, "Business", namePrefix, mailboxes, notify).widgets());
         widgets.addAll(new ReputationAlarms(this, "SesReputation", namePrefix, reputation, notify).widgets());
         Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName(namePrefix + "overview")

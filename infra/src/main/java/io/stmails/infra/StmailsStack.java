@@ -32,10 +32,11 @@ public final class StmailsStack extends Stack {
         new SesEventRouting(this, "SesEventRouting", sesTopic.topic(), functions.triggeredBy(Trigger.SNS),
                 functions.triggeredBy(Trigger.EVENTBRIDGE), config.ses().routesEventBridge(), failures);
         new SesFeedbackWiring(this, "SesFeedbackWiring", sesTopic.topic(), config.ses(), config.logRetention());
-        new MailboxScans(this, "MailboxScans", functions.triggeredBy(Trigger.SCHEDULE), config.mailboxes(), failures);
-        new BounceStreamProcessor(this, "BounceStream", tables.bounces(), functions.triggeredBy(Trigger.DYNAMODB_STREAM));
+        // Construct ids predate the class names; changing them would replace deployed rules and mappings.
+        new MailboxSchedules(this, "MailboxScans", functions.triggeredBy(Trigger.SCHEDULE), config.mailboxes(), failures);
+        new BounceStreamWiring(this, "BounceStream", tables.bounces(), functions.triggeredBy(Trigger.DYNAMODB_STREAM));
         new Monitoring(this, "Monitoring", prefix, functions.all(), failures.all(), api.api(), config.alarmEmail(),
-                config.reputation());
+                config.reputation(), config.mailboxes());
 
         output("ApiUrl", api.url(), "Base URL of the webhooks (/webhooks/...) and the API (/api/...)");
         output("SesTopicArn", sesTopic.topic().getTopicArn(), "Point SES bounce and complaint notifications here");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.Secrets;
 import io.stmails.config.Settings;
 import io.stmails.handler.Services;
+import io.stmails.metrics.emf.PowertoolsMetrics;
 import io.stmails.store.dynamodb.DynamoSuppressionList;
 import io.stmails.store.dynamodb.TableDefinitions;
 import io.stmails.store.dynamodb.Tables;
@@ -54,6 +55,7 @@ public final class LocalRunner implements AutoCloseable {
             Services.Builder builder = Services.builder()
                     .json(json)
                     .settings(config.settings())
+                    .metrics(new PowertoolsMetrics())
                     .secrets(config::secrets)
                     .dynamo(client)
                     .tables(tables);

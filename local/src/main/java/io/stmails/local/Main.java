@@ -6,8 +6,6 @@ import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.Secrets;
 import io.stmails.config.Settings;
 import io.stmails.handler.Services;
-import io.stmails.mailbox.ParseCommand;
-import io.stmails.mailbox.ParserBench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

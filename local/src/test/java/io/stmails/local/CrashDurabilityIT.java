@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashDurabilityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path JAR = Path.of("target/stmails-local.jar");
-    private static final Pattern RUNNING = Pattern.compile("stmails is running on http://127\\.0\\.0\\.1:(\\d+)");
     private static final String USER = "admin";
     private static final String TOKEN = "crash-test-token";
     private static final int INSTANT_TRIALS = 4;
@@ -52,7 +46,7 @@ class CrashDurabilityIT {
     @TempDir
     Path dataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Runner runner;
+    private RunnerProcess runner;
 
     @AfterEach
     void stop() throws Exception {
@@ -63,11 +57,11 @@ class CrashDurabilityIT {
 
     @Test
     void everyAcknowledgedBounceSurvivesKillNine() throws Exception {
-        assertTrue(Files.isRegularFile(JAR), JAR + " is built by `mvn package`, before failsafe runs");
+        assertTrue(Files.isRegularFile(RunnerProcess.JAR), RunnerProcess.JAR + " is built by `mvn package`, before failsafe runs");
         long started = System.nanoTime();
         List<Trial> trials = new ArrayList<>();
         long startingNanos = System.nanoTime();
-        runner = Runner.start(dataDir);
+        runner = start(dataDir);
         startingNanos = System.nanoTime() - startingNanos;
         for (int i = 0; i < INSTANT_TRIALS + LOAD_TRIALS; i++) {
             boolean instant = i < INSTANT_TRIALS;
@@ -75,7 +69,7 @@ class CrashDurabilityIT {
             Set<String> acknowledged = instant ? killOnFirstAcknowledgement(source)
                     : killUnderLoad(source, Duration.ofMillis(1000 + 750L * (i - INSTANT_TRIALS)));
             long restart = System.nanoTime();
-            runner = Runner.start(dataDir);
+            runner = start(dataDir);
             startingNanos += System.nanoTime() - restart;
             Set<String> stored = storedEmails(source);
             trials.add(new Trial(source, acknowledged.size(), stored.size(), lost(acknowledged, stored)));
@@ -88,6 +82,10 @@ class CrashDurabilityIT {
             assertTrue(trial.acknowledged > 0, trial.source + ": nothing was acknowledged before the kill");
             assertEquals(Set.of(), trial.lost, trial.source + ": acknowledged but not stored after kill -9");
         }
+    }
+
+    private static RunnerProcess start(Path dataDir) throws Exception {
+        return RunnerProcess.start(Map.of("STMAILS_API_USER", USER, "STMAILS_API_TOKEN", TOKEN), "--data", dataDir.toString());
     }
 
     private record Trial(String source, int acknowledged, int stored, Set<String> lost) {
@@ -180,55 +178,5 @@ class CrashDurabilityIT {
     private static void awaitQuietly(List<CompletableFuture<?>> futures) throws Exception {
         CompletableFuture.allOf(futures.stream().map(f -> f.exceptionally(e -> null)).toArray(CompletableFuture[]::new))
                 .get(30, TimeUnit.SECONDS);
-    }
-
-    /** The runner in a child JVM, killed with SIGKILL ({@link Process#destroyForcibly()} on Linux). */
-    private record Runner(Process process, int port) {
-        static Runner start(Path dataDir) throws Exception {
-            // C1 only: the runner is up in half the time, which is what these short-lived JVMs need.
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--port", "0", "--data", dataDir.toString());
-            builder.environment().put("STMAILS_API_USER", USER);
-            builder.environment().put("STMAILS_API_TOKEN", TOKEN);
-            builder.environment().put("DDB_LOCAL_TELEMETRY", "0");
-            builder.redirectErrorStream(true);
-            builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
-            Process process = builder.start();
-            CompletableFuture<Integer> port = new CompletableFuture<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = lines.readLine()) != null) {
-                        Matcher running = RUNNING.matcher(line);
-                        if (running.find()) {
-                            port.complete(Integer.parseInt(running.group(1)));
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // the process was killed
-                }
-                port.completeExceptionally(new IllegalStateException("the runner exited before it was running"));
-            }, "runner-output");
-            reader.setDaemon(true);
-            reader.start();
-            return new Runner(process, port.get(30, TimeUnit.SECONDS));
-        }
-
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        boolean alive() {
-            return process.isAlive();
-        }
-
-        void kill() {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

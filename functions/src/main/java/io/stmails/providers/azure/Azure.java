@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
+import io.stmails.metrics.BounceMetrics.Rejection;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.Notification;
@@ -54,10 +55,10 @@ public final class Azure implements Provider {
         Optional<String> presented = request.query("code").filter(v -> !v.isBlank())
                 .or(() -> request.header(secretHeader).filter(v -> !v.isBlank()));
         if (presented.isEmpty()) {
-            throw new RejectedException("missing shared secret (?code= in the endpoint URL or the " + secretHeader + " header)");
+            throw new RejectedException(Rejection.AUTH, "missing shared secret (?code= in the endpoint URL or the " + secretHeader + " header)");
         }
         if (!Signatures.matches(secret, presented.get().trim().getBytes(StandardCharsets.UTF_8))) {
-            throw new RejectedException("the shared secret does not match");
+            throw new RejectedException(Rejection.AUTH, "the shared secret does not match");
         }
     }
 
@@ -93,6 +94,7 @@ public final class Azure implements Provider {
                             .occurredAt(attemptTime(event))
                             .meta(event)
                             .reason(data.path("status").asText(""))
+                            .messageId(data.path("messageId").asText(null))
                             .dedupeKey(event.path("id").asText(""), data.path("messageId").asText(""),
                                     data.path("recipient").asText(""), data.path("status").asText(""))
                             .build())

@@ -93,6 +93,7 @@ public final class Brevo implements Provider {
                 .occurredAt(timed ? Instant.ofEpochMilli(epochMillis.asLong()) : null)
                 .meta(event)
                 .reason(event.path("event").asText(""))
+                .messageId(event.path("message-id").asText(null))
                 .dedupeKey(event.path("message-id").asText(""), event.path("camp_id").asText(""),
                         event.path("event").asText(""), recipient.trim().toLowerCase(Locale.ROOT),
                         timed ? epochMillis.asText() : event.path("ts_event").asText(event.path("date").asText("")))

@@ -56,6 +56,7 @@ public final class ForwardEmail implements Provider {
                 .occurredAt(bounce.path("bounced_at").asText(null))
                 .meta(bounce)
                 .reason(bounce.path("bounce").path("category").asText(""), bounce.path("bounce").path("action").asText(""))
+                .messageId(bounce.path("email_id").asText(null))
                 .dedupeKey(bounce.path("email_id").asText(""), bounce.path("recipient").asText("").trim()
                         .toLowerCase(Locale.ROOT), bounce.path("bounced_at").asText(""))
                 .build()

@@ -87,6 +87,7 @@ public final class Lettermint implements Provider {
                         .occurredAt(event.path("timestamp").asText(null))
                         .meta(event)
                         .reason(event.path("event").asText(""))
+                        .messageId(data.path("message_id").asText(null))
                         .dedupeKey(event.path("id").asText(""), event.path("event").asText(),
                                 data.path("message_id").asText(""), data.path("recipient").asText(""))
                         .build())

@@ -2,6 +2,7 @@ package io.stmails.providers.mailgun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceType;
+import io.stmails.metrics.BounceMetrics.Rejection;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.Link;
@@ -64,7 +65,7 @@ public final class Mailgun implements Provider {
             throw new RejectedException("signature.signature does not match the timestamp and token");
         }
         if (seenTokens.contains(signed.token(), now)) {
-            throw new RejectedException("signature.token was already used (a replayed request)");
+            throw new RejectedException(Rejection.REPLAY, "signature.token was already used (a replayed request)");
         }
     }
 
@@ -89,6 +90,7 @@ public final class Mailgun implements Provider {
                         .meta(event)
                         .reason(event.path("event").asText(""), event.path("severity").asText(""),
                                 event.path("reason").asText(""))
+                        .messageId(event.path("message").path("headers").path("message-id").asText(null))
                         .dedupeKey(event.path("id").asText(""), event.path("timestamp").asText(""),
                                 event.path("event").asText(""), recipient.trim().toLowerCase(Locale.ROOT))
                         .build())

@@ -85,6 +85,7 @@ public final class Mailjet implements Provider {
                 .meta(event)
                 .reason(event.path("event").asText(""), event.path("error_related_to").asText(""),
                         event.path("error").asText(""))
+                .messageId(event.path("MessageID").asText(null))
                 .dedupeKey(event.path("MessageID").asText(""), event.path("event").asText(""),
                         recipient.trim().toLowerCase(Locale.ROOT), event.path("time").asText(""))
                 .build();

@@ -63,6 +63,7 @@ public final class Postmark implements Provider {
                         .occurredAt(record.path("BouncedAt").asText(null))
                         .meta(withoutRawMessage(record))
                         .reason(record.path("RecordType").asText(""), record.path("Type").asText(""))
+                        .messageId(record.path("MessageID").asText(null))
                         .dedupeKey(record.path("RecordType").asText("Bounce"), record.path("ID").asText(""),
                                 record.path("MessageID").asText(""), record.path("Email").asText(""))
                         .build())

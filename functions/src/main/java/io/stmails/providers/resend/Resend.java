@@ -69,6 +69,7 @@ public final class Resend implements Provider {
                     .meta(event)
                     .reason(event.path("type").asText(""), data.path("bounce").path("type").asText(""),
                             data.path("bounce").path("subType").asText(""))
+                    .messageId(data.path("email_id").asText(null))
                     .dedupeKey(deliveryId, recipient.trim().toLowerCase(Locale.ROOT))
                     .build()
                     .ifPresent(bounces::add);

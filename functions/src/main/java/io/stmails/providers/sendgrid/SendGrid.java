@@ -173,6 +173,7 @@ public final class SendGrid implements Provider {
                 .meta(event)
                 .reason(event.path("event").asText(""), event.path("type").asText(""),
                         event.path("bounce_classification").asText(""))
+                .messageId(event.path("sg_message_id").asText(null))
                 .dedupeKey(event.path("event").asText(), lower(event.path("email").asText("")),
                         event.path("sg_message_id").asText(""),
                         timed ? timestamp.asLong() : event.path("sg_event_id").asText(""))

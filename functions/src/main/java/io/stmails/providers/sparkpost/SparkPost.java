@@ -117,6 +117,7 @@ public final class SparkPost implements Provider {
                 .occurredAtUnixSeconds(event.get("timestamp"))
                 .meta(event)
                 .reason(event.path("type").asText(""), event.path("bounce_class").asText(""))
+                .messageId(event.path("message_id").asText(null))
                 .dedupeKey(event.path("event_id").asText(""), event.path("type").asText(""),
                         recipient.trim().toLowerCase(Locale.ROOT), event.path("message_id").asText(""))
                 .build();

@@ -30,6 +30,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+/**
+ * Bounces in the bounces table, keyed {@code pk = S#<subscriber uuid>}, {@code sk = B#<type>#<created_at>#<id>}:
+ * one subscriber's bounces share a partition, so the stream delivers them in order and a threshold count
+ * is one strongly consistent range query per type. A bounce is written in one transaction with its
+ * dedupe marker ({@code pk = D#<sha-256 of the key>}, {@code attribute_not_exists}), its evidence item
+ * ({@code sk = E#<id>}) and a check that the subscriber still exists. Listings go through the
+ * write-sharded indexes ({@link BounceListing}); the README's "DynamoDB key design" has the detail.
+ */
 public final class DynamoBounceStore implements BounceStore {
     /** Longer than any provider's redelivery horizon (SNS retries for 23 days). */
     static final Duration DEDUPE_RETENTION = Duration.ofDays(30);

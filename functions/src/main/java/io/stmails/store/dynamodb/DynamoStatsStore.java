@@ -22,7 +22,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** Counters in the stats table: {@code pk = STATS#<scope>}, {@code sk = <dimension>}; receipts {@code pk = RECEIPT#<seq>}. */
+/**
+ * Counters in the stats table: {@code pk = STATS#all} or {@code STATS#campaign#<uuid>}, {@code sk = <dimension>}
+ * ({@code total}, {@code type#...}, {@code day#...}, ...), so one scope's statistics are one query. Each
+ * group of stream records is counted in one transaction with a receipt per record
+ * ({@code pk = RECEIPT#<sequence number>}, {@code attribute_not_exists}, expiring after 2 days), which
+ * makes a redelivered record count once. The README's "DynamoDB key design" has the detail.
+ */
 public final class DynamoStatsStore implements StatsStore {
     /** Longer than a stream record can live (24 hours), so any redelivery still finds its receipt. */
     static final Duration RECEIPT_RETENTION = Duration.ofDays(2);

@@ -28,6 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+/**
+ * Subscribers in the subscribers table under {@code pk = S#<uuid>}, each with an {@code E#<e-mail>}
+ * item created in the same transaction ({@code attribute_not_exists}) that makes addresses unique and
+ * finds a subscriber by address with one read. Every change is conditional on {@code version}; a
+ * threshold action writes the subscriber and its {@code A#<bounce id>} record in one transaction, which
+ * is what applies it exactly once. The README's "DynamoDB key design" has the detail.
+ */
 public final class DynamoSubscriberStore implements SubscriberStore {
     static final Duration ACTION_RETENTION = Duration.ofDays(30);
 

@@ -1,7 +1,8 @@
-package io.stmails.mailbox;
+package io.stmails.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stmails.mailbox.RecipientFields;
 import io.stmails.mailbox.parser.BounceParser;
 import io.stmails.mailbox.parser.BouncedRecipient;
 import io.stmails.mailbox.parser.ParsedMail;
@@ -21,14 +22,14 @@ import java.util.stream.Stream;
  * "confidence", "delayed"}} (see {@link RecipientFields}). {@code file} is relative to the directory
  * given (or the path as given for a file).
  */
-public final class ParseCommand {
+final class ParseCommand {
     static final String USAGE = "usage: parse PATH... (message files, or directories searched recursively)";
 
     private ParseCommand() {
     }
 
     /** @return 0 when every path could be read, 2 on a usage error, 1 when a path is missing or unreadable */
-    public static int run(List<String> args, PrintStream out) {
+    static int run(List<String> args, PrintStream out) {
         if (args.isEmpty()) {
             System.err.println(USAGE);
             return 2;

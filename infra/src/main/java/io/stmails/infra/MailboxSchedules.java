@@ -17,10 +17,10 @@ import software.constructs.Construct;
  * One EventBridge schedule per enabled POP3 mailbox, each invoking the scheduled function with a
  * {@code ScheduledEvent} whose detail names the mailbox: {@code {"mailbox": "<name>"}}.
  */
-final class MailboxScans extends Construct {
+final class MailboxSchedules extends Construct {
     static final int RULE_RETRY_ATTEMPTS = 2;
 
-    MailboxScans(Construct scope, String id, List<StmailsFunction> scheduledFunctions,
+    MailboxSchedules(Construct scope, String id, List<StmailsFunction> scheduledFunctions,
             List<MailboxSchedule.Entry> mailboxes, FailureQueues failures) {
         super(scope, id);
         if (mailboxes.isEmpty()) {

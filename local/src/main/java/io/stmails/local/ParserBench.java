@@ -1,4 +1,4 @@
-package io.stmails.mailbox;
+package io.stmails.local;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.stmails.mailbox.parser.BounceParser;
@@ -19,13 +19,13 @@ import java.util.Locale;
  * second of CPU time (per core: a machine busy with other work changes the wall-clock figure, not
  * these) and per wall-clock second.
  */
-public final class ParserBench {
+final class ParserBench {
     private static final double WARM_UP_SECONDS = 10;
 
     private ParserBench() {
     }
 
-    public static void run(List<String> args, PrintStream out) {
+    static void run(List<String> args, PrintStream out) {
         if (args.isEmpty()) {
             throw new IllegalArgumentException("usage: bench PATH [SECONDS] (a directory of messages, e.g. the bounce corpus)");
         }

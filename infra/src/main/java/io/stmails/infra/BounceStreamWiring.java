@@ -21,12 +21,12 @@ import software.constructs.Construct;
  * disappear are delivered (new bounces get their threshold action; both change the counters), not
  * dedupe markers expiring.
  */
-final class BounceStreamProcessor extends Construct {
+final class BounceStreamWiring extends Construct {
     static final int BATCH_SIZE = 50;
     static final int RETRY_ATTEMPTS = 10;
     static final Duration MAX_RECORD_AGE = Duration.hours(6);
 
-    BounceStreamProcessor(Construct scope, String id, ITable bounces, List<StmailsFunction> streamFunctions) {
+    BounceStreamWiring(Construct scope, String id, ITable bounces, List<StmailsFunction> streamFunctions) {
         super(scope, id);
         for (StmailsFunction function : streamFunctions) {
             function.alias().addEventSource(new DynamoEventSource(bounces, DynamoEventSourceProps.builder()

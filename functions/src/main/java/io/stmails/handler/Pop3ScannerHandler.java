@@ -1,6 +1,7 @@
 package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.stmails.priming.Priming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.stmails.mailbox.MailboxClient;
@@ -20,8 +21,12 @@ import java.util.Map;
 public final class Pop3ScannerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final ScheduledScan scans;
 
+    /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
+    private Priming priming;
+
     public Pop3ScannerHandler() {
         this(Services.fromEnvironment());
+        this.priming = Priming.pop3Scanner(Services.fromEnvironment()).register();
     }
 
     public Pop3ScannerHandler(Services services) {

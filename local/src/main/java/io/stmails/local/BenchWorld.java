@@ -94,14 +94,22 @@ final class BenchWorld {
         return value;
     }
 
+    /** SES, Postmark and a POP3 mailbox on; the mailbox (at 127.0.0.1:110, never connected to) is read only through {@link MemoryMailbox}. */
     Settings settings() {
+        return settings(true);
+    }
+
+    /** Without the mailbox, for the local runner, whose schedule would try to reach it. */
+    Settings settings(boolean mailbox) {
         ObjectNode settings = json.createObjectNode();
         settings.putObject("ses").put("enabled", true).put("campaign_tag", "campaign")
                 .put("certificate_dir", repo.resolve("events/ses/certificates").toAbsolutePath().toString())
                 .putArray("topic_arns").add(SES_TOPIC);
         settings.putObject("providers").putObject("postmark").put("enabled", true);
-        settings.putArray("mailboxes").addObject().put("name", MAILBOX).put("host", "127.0.0.1")
-                .put("username", "bounces@lists.example.org").put("security", "plain");
+        if (mailbox) {
+            settings.putArray("mailboxes").addObject().put("name", MAILBOX).put("host", "127.0.0.1")
+                    .put("username", "bounces@lists.example.org").put("security", "plain");
+        }
         return Settings.parse(settings.toString(), json);
     }
 

@@ -36,6 +36,8 @@ public final class Main {
                    java -jar local/target/stmails-local.jar bench-api [--bounces 100000]
                    java -jar local/target/stmails-local.jar bench-parser DIR [SECONDS]
                    java -jar local/target/stmails-local.jar bench-capacity [--bounces 200] [--repo .]
+                   java -jar local/target/stmails-local.jar bench-pipeline [--bounces 2000] [--clients 4] [--repo .]
+                   java -jar local/target/stmails-local.jar bench-coldstart [--runs 3] [--repo .]
               STMAILS_API_USER / STMAILS_API_TOKEN add a full-permission API user; with no API user at all,
               one is generated and its token printed once.""";
 
@@ -65,6 +67,12 @@ public final class Main {
         }
         if (!args.isEmpty() && args.get(0).equals("bench-capacity")) {
             return CapacityBench.run(args.subList(1, args.size()), out);
+        }
+        if (!args.isEmpty() && args.get(0).equals("bench-pipeline")) {
+            return PipelineBench.run(args.subList(1, args.size()), out);
+        }
+        if (!args.isEmpty() && args.get(0).equals("bench-coldstart")) {
+            return ColdStartBench.run(args.subList(1, args.size()), out);
         }
         if (!args.isEmpty() && args.get(0).equals("parse")) {
             return ParseCommand.run(args.subList(1, args.size()), out);

@@ -41,7 +41,7 @@ final class ColdStartProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.stmails", "warn");
         String function = args[0];
         String endpoint = args[1];
         String event = Files.readString(Path.of(args[2]));

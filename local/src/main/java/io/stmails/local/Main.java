@@ -45,7 +45,7 @@ public final class Main {
     }
 
     /** Held so the setting is not garbage-collected: DynamoDB Local's SDK v1 warns about JAXB on every start. */
-    private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.log.io.stmails";
 
     private static final Logger SDK_V1_LOG = Logger.getLogger("com.amazonaws");
 

@@ -41,6 +41,9 @@ import java.util.UUID;
 final class BenchWorld {
     static final String API_USER = "hook";
     static final String API_TOKEN = "s3cret-token";
+    /** The user the events/api fixtures authenticate as. */
+    static final String API_FIXTURE_USER = "admin";
+    static final String API_FIXTURE_TOKEN = "adm1n-token";
     static final String SES_TOPIC = "arn:aws:sns:us-east-1:123456789012:stmails-ses-feedback";
     static final String MAILBOX = "bounces";
     private static final String SES_FIXTURE_EMAIL = "jane.doe@example.com";
@@ -117,7 +120,9 @@ final class BenchWorld {
         try {
             ObjectNode secrets = (ObjectNode) json.readTree(read("functions/src/test/resources/providers/test-secrets.json"));
             secrets.putObject("mailboxes").putObject(MAILBOX).put("password", "unused-in-memory");
-            return Secrets.parse(secrets.toString(), json).withApiUser(new ApiUser(API_USER, API_TOKEN, java.util.Set.of(ApiUser.ALL)));
+            return Secrets.parse(secrets.toString(), json)
+                    .withApiUser(new ApiUser(API_USER, API_TOKEN, java.util.Set.of(ApiUser.ALL)))
+                    .withApiUser(new ApiUser(API_FIXTURE_USER, API_FIXTURE_TOKEN, java.util.Set.of(ApiUser.ALL)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -186,6 +191,20 @@ final class BenchWorld {
                 text(sns, "SigningCertUrl"), null, text(sns, "UnsubscribeUrl"), null);
         sns.put("Signature", sign(unsigned.stringToSign(), text(sns, "SignatureVersion")));
         return event.toString();
+    }
+
+    /** SES's bounce event through EventBridge (configuration set) for subscriber {@code n} of {@code path}. */
+    String sesEventBridge(String path, int n) {
+        Subscriber s = subscriber(path, n);
+        return read("events/ses/eventbridge/configuration-set-bounce.json")
+                .replace("sam@example.com", s.email())
+                .replace("0100018e0a2d4e6f-7a8b9c0d-1e2f-4a3b-a4c5-d6e7f8a9b0c2-000000", "0100018e0a2d4e6f-"
+                        + UUID.nameUUIDFromBytes(s.email().getBytes(StandardCharsets.UTF_8)) + "-000000");
+    }
+
+    /** An API request from events/api (a read). */
+    String api(String name) {
+        return read("events/api/" + name + ".json");
     }
 
     /** A delivery status notification (RFC 3464) as a remote MTA returns it, for subscriber {@code n} of {@code path}. */

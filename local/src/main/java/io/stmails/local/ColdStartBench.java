@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 final class ColdStartBench {
     private static final List<String> FUNCTIONS = List.of("webhook-bounce", "webhook-postmark", "ses-notifications",
-            "bounce-actions", "pop3-scanner");
+            "ses-events", "api", "bounce-actions", "pop3-scanner");
 
     private ColdStartBench() {
     }
@@ -61,7 +61,7 @@ final class ColdStartBench {
                     .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
                     .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
             Services seeding = Services.builder().json(json).dynamo(client).tables(tables).build();
-            for (String path : List.of("wb", "pm", "ses", "coldstart")) {
+            for (String path : List.of("wb", "pm", "ses", "sev", "coldstart")) {
                 BenchWorld.seed(seeding.subscribers(), path, 2 * runs);
             }
             Map<String, IntFunction<String>> events = new LinkedHashMap<>();
@@ -69,6 +69,8 @@ final class ColdStartBench {
             events.put("webhook-bounce", n -> world.webhook("wb", n));
             events.put("webhook-postmark", n -> world.postmark("pm", n));
             events.put("ses-notifications", n -> world.ses("ses", n));
+            events.put("ses-events", n -> world.sesEventBridge("sev", n));
+            events.put("api", n -> world.api("find-subscriber-by-email"));
             events.put("bounce-actions", n -> streamEvent.replaceAll("\"SequenceNumber\"\\s*:\\s*\"\\d+\"",
                     "\"SequenceNumber\": \"" + (900000000000000000L + n) + "\""));
             events.put("pop3-scanner", n -> world.pop3Schedule() + "#" + n);

@@ -7,10 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.handler.ApiHandler;
 import io.stmails.handler.BounceActionsHandler;
 import io.stmails.handler.Pop3ScannerHandler;
 import io.stmails.handler.ProviderWebhookHandler;
 import io.stmails.handler.Services;
+import io.stmails.handler.SesEventsHandler;
 import io.stmails.handler.SesNotificationsHandler;
 import io.stmails.handler.WebhookBounceHandler;
 import io.stmails.priming.Priming;
@@ -66,6 +68,9 @@ final class ColdStartProbe {
                     Priming.http(function, services));
             case "ses-notifications" -> new Probe<>(new SesNotificationsHandler(services), SNSEvent.class,
                     Priming.ses(function, services));
+            case "ses-events" -> new Probe<>(new SesEventsHandler(services), ScheduledEvent.class,
+                    Priming.ses(function, services));
+            case "api" -> new Probe<>(new ApiHandler(services), APIGatewayV2HTTPEvent.class, Priming.http(function, services));
             case "bounce-actions" -> new Probe<>(new BounceActionsHandler(services), DynamodbEvent.class,
                     Priming.bounceActions(services));
             case "pop3-scanner" -> {

@@ -42,7 +42,8 @@ class BenchCommandsIT {
     void benchColdstartPrintsARatioPerFunction() throws Exception {
         String out = run("bench-coldstart", "--runs", "1");
         String line = out.lines().filter(l -> l.startsWith("bench-coldstart")).findFirst().orElseThrow(() -> new AssertionError(out));
-        for (String function : List.of("webhook-bounce", "webhook-postmark", "ses-notifications", "bounce-actions", "pop3-scanner")) {
+        for (String function : List.of("webhook-bounce", "webhook-postmark", "ses-notifications", "ses-events", "api",
+                "bounce-actions", "pop3-scanner")) {
             assertTrue(Pattern.compile(function + " \\d+ ms ratio \\d+\\.\\d\\d").matcher(line).find(), line);
         }
     }

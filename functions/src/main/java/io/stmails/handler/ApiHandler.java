@@ -1,6 +1,7 @@
 package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.stmails.priming.Priming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -15,8 +16,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final ConsoleAssets console = new ConsoleAssets();
     private final BounceMetrics metrics;
 
+    /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
+    private Priming priming;
+
     public ApiHandler() {
         this(Services.fromEnvironment());
+        this.priming = Priming.http("api", Services.fromEnvironment()).register();
     }
 
     public ApiHandler(Services services) {

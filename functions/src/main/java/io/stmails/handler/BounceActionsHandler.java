@@ -1,6 +1,7 @@
 package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.stmails.priming.Priming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -23,8 +24,12 @@ public final class BounceActionsHandler implements RequestHandler<DynamodbEvent,
     private final BounceStreamProcessor processor;
     private final BounceMetrics metrics;
 
+    /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
+    private Priming priming;
+
     public BounceActionsHandler() {
         this(Services.fromEnvironment());
+        this.priming = Priming.bounceActions(Services.fromEnvironment()).register();
     }
 
     public BounceActionsHandler(Services services) {

@@ -1,6 +1,7 @@
 package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.stmails.priming.Priming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.stmails.mailbox.LoggedScan;
@@ -23,8 +24,12 @@ public final class Pop3ScannerHandler implements RequestHandler<ScheduledEvent, 
     private final LoggedScan scans;
     private final BounceMetrics metrics;
 
+    /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
+    private Priming priming;
+
     public Pop3ScannerHandler() {
         this(Services.fromEnvironment());
+        this.priming = Priming.pop3Scanner(Services.fromEnvironment()).register();
     }
 
     public Pop3ScannerHandler(Services services) {

@@ -1,6 +1,7 @@
 package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.stmails.priming.Priming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -16,8 +17,12 @@ public final class ProviderWebhookHandler implements RequestHandler<APIGatewayV2
     private final ProviderWebhook webhook;
     private final BounceMetrics metrics;
 
+    /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
+    private Priming priming;
+
     public ProviderWebhookHandler() {
         this(Services.fromEnvironment());
+        this.priming = Priming.http("provider-webhook", Services.fromEnvironment()).register();
     }
 
     public ProviderWebhookHandler(Services services) {

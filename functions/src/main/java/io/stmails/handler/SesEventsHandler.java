@@ -1,6 +1,7 @@
 package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.stmails.priming.Priming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,8 +20,12 @@ public final class SesEventsHandler implements RequestHandler<ScheduledEvent, Vo
     private final ObjectMapper json;
     private final BounceMetrics metrics;
 
+    /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
+    private Priming priming;
+
     public SesEventsHandler() {
         this(Services.fromEnvironment());
+        this.priming = Priming.ses("ses-events", Services.fromEnvironment()).register();
     }
 
     public SesEventsHandler(Services services) {

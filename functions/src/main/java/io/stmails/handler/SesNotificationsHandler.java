@@ -1,6 +1,7 @@
 package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.stmails.priming.Priming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.stmails.metrics.BounceMetrics;
@@ -21,8 +22,12 @@ public final class SesNotificationsHandler implements RequestHandler<SNSEvent, V
     private final SesFeedback feedback;
     private final BounceMetrics metrics;
 
+    /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
+    private Priming priming;
+
     public SesNotificationsHandler() {
         this(Services.fromEnvironment());
+        this.priming = Priming.ses("ses-notifications", Services.fromEnvironment()).register();
     }
 
     public SesNotificationsHandler(Services services) {

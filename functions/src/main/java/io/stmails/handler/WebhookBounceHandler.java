@@ -1,6 +1,7 @@
 package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.stmails.priming.Priming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -12,8 +13,12 @@ public final class WebhookBounceHandler implements RequestHandler<APIGatewayV2HT
     private final NativeWebhook webhook;
     private final BounceMetrics metrics;
 
+    /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
+    private Priming priming;
+
     public WebhookBounceHandler() {
         this(Services.fromEnvironment());
+        this.priming = Priming.http("webhook-bounce", Services.fromEnvironment()).register();
     }
 
     public WebhookBounceHandler(Services services) {

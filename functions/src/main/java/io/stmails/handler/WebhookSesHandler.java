@@ -1,6 +1,7 @@
 package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.stmails.priming.Priming;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -14,8 +15,12 @@ public final class WebhookSesHandler implements RequestHandler<APIGatewayV2HTTPE
     private final SesSnsEndpoint endpoint;
     private final BounceMetrics metrics;
 
+    /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
+    private Priming priming;
+
     public WebhookSesHandler() {
         this(Services.fromEnvironment());
+        this.priming = Priming.http("webhook-ses", Services.fromEnvironment()).register();
     }
 
     public WebhookSesHandler(Services services) {

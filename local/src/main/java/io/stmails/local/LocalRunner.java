@@ -81,6 +81,11 @@ public final class LocalRunner implements AutoCloseable {
         return http.port();
     }
 
+    /** The runner's DynamoDB client, for the bench command that compares with raw writes. */
+    DynamoDbClient dynamoClient() {
+        return dynamo.client();
+    }
+
     /** The services the functions run on, for the bench command that seeds data through them. */
     Services services() {
         return services;

@@ -1,0 +1,227 @@
+package io.stmails.local;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.handler.FunctionCatalog;
+import io.stmails.handler.Pop3ScannerHandler;
+import io.stmails.handler.Services;
+import io.stmails.store.dynamodb.BounceItems;
+import io.stmails.store.dynamodb.TableDefinitions;
+import io.stmails.store.dynamodb.Tables;
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * {@code bench-capacity [--bounces N] [--repo DIR]}: the DynamoDB capacity one recorded bounce
+ * consumes on each path, from the request to the threshold action and the statistics counters.
+ * Every call goes through an SDK interceptor ({@link CapacityMeter}) that asks for the consumed
+ * capacity and sums it; the bounces table's stream is then handed to {@code bounce-actions} the way
+ * the local poller does, and its calls are metered too.
+ */
+final class CapacityBench {
+    /** DynamoDB on-demand, us-east-1, standard table class, since 1 November 2024 (see the README, "Performance"). */
+    static final double DOLLARS_PER_MILLION_WRITE_UNITS = 0.625;
+    static final double DOLLARS_PER_MILLION_READ_UNITS = 0.125;
+    static final String PRICES = "on-demand us-east-1 standard: $0.625/M write request units, $0.125/M read request units"
+            + " (AWS price list since 2024-11-01, checked 2026-11-26)";
+
+    private static final int STREAM_BATCH = 100;
+
+    private CapacityBench() {
+    }
+
+    record PathFigures(String path, int bounces, double ingestRead, double ingestWrite, double streamRead, double streamWrite,
+            Map<String, CapacityMeter.Tally> operations) {
+        double read() {
+            return (ingestRead + streamRead) / bounces;
+        }
+
+        double write() {
+            return (ingestWrite + streamWrite) / bounces;
+        }
+
+        double dollarsPerMillion() {
+            return write() * DOLLARS_PER_MILLION_WRITE_UNITS + read() * DOLLARS_PER_MILLION_READ_UNITS;
+        }
+    }
+
+    static int run(List<String> args, PrintStream out) throws Exception {
+        int bounces = BenchWorld.intOption(args, "--bounces", 200);
+        ObjectMapper json = new ObjectMapper();
+        BenchWorld world = new BenchWorld(BenchWorld.repo(args), json);
+        CapacityMeter meter = new CapacityMeter();
+        List<PathFigures> figures = new ArrayList<>();
+        try (DynamoServer dynamo = new DynamoServer();
+                DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                        .endpointOverride(URI.create(dynamo.endpoint())).region(Region.US_EAST_1)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                        .build()) {
+            DynamoDbClient client = dynamo.client(meter);
+            Tables tables = Tables.withPrefix("stmails-");
+            TableDefinitions.createIfMissing(client, tables);
+            for (String table : List.of(tables.bounces(), tables.subscribers(), tables.stats())) {
+                meter.describe(client.describeTable(b -> b.tableName(table)).table());
+            }
+            Services services = Services.builder().json(json).settings(world.settings()).secrets(world::secrets)
+                    .dynamo(client).tables(tables).build();
+            LocalFunctions functions = new LocalFunctions(services);
+            String streamArn = client.describeTable(b -> b.tableName(tables.bounces())).table().latestStreamArn();
+            Stream stream = new Stream(streams, streamArn, functions, json);
+            BenchWorld.MemoryMailbox mailbox = new BenchWorld.MemoryMailbox();
+            Pop3ScannerHandler scanner = new Pop3ScannerHandler(services, mailbox);
+            ScheduledEvent schedule = LambdaEventSerializers.serializerFor(ScheduledEvent.class,
+                    CapacityBench.class.getClassLoader()).fromJson(new ByteArrayInputStream(
+                            world.pop3Schedule().getBytes(StandardCharsets.UTF_8)));
+
+            figures.add(measure("webhook", bounces, services, meter, stream,
+                    n -> functions.invoke(FunctionCatalog.WEBHOOK_BOUNCE, world.webhook("webhook", n))));
+            figures.add(measure("ses", bounces, services, meter, stream,
+                    n -> functions.invoke(FunctionCatalog.SES_NOTIFICATIONS, world.ses("ses", n))));
+            figures.add(measure("postmark", bounces, services, meter, stream,
+                    n -> functions.invoke(FunctionCatalog.WEBHOOK_POSTMARK, world.postmark("postmark", n))));
+            figures.add(measure("pop3", bounces, services, meter, stream, n -> {
+                mailbox.add(BenchWorld.dsn("pop3", n));
+                if (n == bounces - 1 || mailbox.size() == 1000) {
+                    while (mailbox.size() > 0) {
+                        scanner.handleRequest(schedule, null);
+                    }
+                }
+                return "";
+            }));
+        }
+        print(figures, bounces, out);
+        return 0;
+    }
+
+    private static PathFigures measure(String path, int bounces, Services services, CapacityMeter meter, Stream stream,
+            IntFunction<String> send) {
+        BenchWorld.seed(services.subscribers(), path, bounces);
+        stream.drain();
+        meter.reset();
+        for (int n = 0; n < bounces; n++) {
+            String response = send.apply(n);
+            if (response.contains("\"statusCode\":") && !response.contains("\"statusCode\":200")) {
+                throw new IllegalStateException(path + " bounce " + n + " was refused: " + response);
+            }
+        }
+        Map<String, CapacityMeter.Tally> ingest = meter.snapshot();
+        meter.reset();
+        int delivered = stream.drain();
+        Map<String, CapacityMeter.Tally> actions = meter.snapshot();
+        long recorded = services.stats().read(io.stmails.domain.StatsCounters.ALL).getOrDefault(
+                io.stmails.domain.StatsCounters.TOTAL, 0L);
+        if (delivered < bounces) {
+            throw new IllegalStateException(path + ": only " + delivered + " stream records for " + bounces + " bounces (total counted "
+                    + recorded + ")");
+        }
+        Map<String, CapacityMeter.Tally> operations = new HashMap<>();
+        ingest.forEach((name, tally) -> operations.put("ingest " + name, tally));
+        actions.forEach((name, tally) -> operations.put("stream " + name, tally));
+        return new PathFigures(path, bounces, sum(ingest, true), sum(ingest, false), sum(actions, true), sum(actions, false),
+                operations);
+    }
+
+    private static double sum(Map<String, CapacityMeter.Tally> tallies, boolean read) {
+        return tallies.values().stream().mapToDouble(t -> read ? t.readUnits : t.writeUnits).sum();
+    }
+
+    private static void print(List<PathFigures> figures, int bounces, PrintStream out) {
+        StringBuilder line = new StringBuilder("bench-capacity (" + bounces + " bounces per path, RCU/WCU per recorded bounce, $ per million bounces):");
+        for (PathFigures f : figures) {
+            line.append(String.format(" %s %.2f RCU %.2f WCU $%.2f;", f.path(), f.read(), f.write(), f.dollarsPerMillion()));
+        }
+        out.println(line.substring(0, line.length() - 1));
+        out.println("prices: " + PRICES + "; transactional requests consume 2 units per item;"
+                + " reads and single-item writes as DynamoDB Local reports them (index writes included),"
+                + " TransactWriteItems computed from the request (DynamoDB Local misreports them; see README)");
+        out.printf("%-9s %9s %9s %9s %9s %9s %9s %12s%n", "path", "ingest R", "ingest W", "stream R", "stream W",
+                "RCU/b", "WCU/b", "$/M bounces");
+        for (PathFigures f : figures) {
+            out.printf("%-9s %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %12.2f%n", f.path(), f.ingestRead() / f.bounces(),
+                    f.ingestWrite() / f.bounces(), f.streamRead() / f.bounces(), f.streamWrite() / f.bounces(), f.read(),
+                    f.write(), f.dollarsPerMillion());
+        }
+        out.println("calls per bounce (units per bounce):");
+        for (PathFigures f : figures) {
+            StringBuilder calls = new StringBuilder(String.format("  %-9s", f.path()));
+            f.operations().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> calls.append(String.format(
+                    " %s %.2f (%.2f: table %.2f, indexes %.2f)", e.getKey(), (double) e.getValue().calls / f.bounces(),
+                    (e.getValue().readUnits + e.getValue().writeUnits) / f.bounces(), e.getValue().tableUnits / f.bounces(),
+                    e.getValue().indexUnits / f.bounces())));
+            out.println(calls);
+        }
+    }
+
+    /** The bounces table's stream handed to {@code bounce-actions} in batches, as the local poller does. */
+    private static final class Stream {
+        private final DynamoDbStreamsClient streams;
+        private final String arn;
+        private final LocalFunctions functions;
+        private final ObjectMapper json;
+        private final Map<String, String> lastSequence = new HashMap<>();
+
+        Stream(DynamoDbStreamsClient streams, String arn, LocalFunctions functions, ObjectMapper json) {
+            this.streams = streams;
+            this.arn = arn;
+            this.functions = functions;
+            this.json = json;
+        }
+
+        /** Hands every record not yet handed over to {@code bounce-actions}; returns how many bounce records it saw. */
+        int drain() {
+            int records = 0;
+            boolean more = true;
+            while (more) {
+                more = false;
+                for (Shard shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
+                    String after = lastSequence.get(shard.shardId());
+                    String iterator = streams.getShardIterator(b -> {
+                        b.streamArn(arn).shardId(shard.shardId());
+                        if (after == null) {
+                            b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                        } else {
+                            b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+                        }
+                    }).shardIterator();
+                    while (iterator != null) {
+                        String current = iterator;
+                        var response = streams.getRecords(b -> b.shardIterator(current).limit(STREAM_BATCH));
+                        List<Record> batch = response.records();
+                        if (batch.isEmpty()) {
+                            break;
+                        }
+                        String result = functions.invoke(FunctionCatalog.BOUNCE_ACTIONS,
+                                StreamEvents.toDynamodbEventJson(batch, arn, json));
+                        if (result.contains("itemIdentifier")) {
+                            throw new IllegalStateException("bounce-actions reported failed records: " + result);
+                        }
+                        records += (int) batch.stream().filter(r -> "INSERT".equals(r.eventNameAsString())
+                                && BounceItems.isBounce(r.dynamodb().newImage())).count();
+                        lastSequence.put(shard.shardId(), batch.get(batch.size() - 1).dynamodb().sequenceNumber());
+                        iterator = response.nextShardIterator();
+                        more = true;
+                    }
+                }
+            }
+            return records;
+        }
+    }
+}

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * {@code java -jar local/target/stmails-local.jar [options]}: runs stmails on this machine.
@@ -44,8 +45,6 @@ public final class Main {
     }
 
     /** Held so the setting is not garbage-collected: DynamoDB Local's SDK v1 warns about JAXB on every start. */
-    private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.log.io.stmails";
-
     private static final Logger SDK_V1_LOG = Logger.getLogger("com.amazonaws");
 
     public static void main(String[] args) throws Exception {
@@ -54,9 +53,9 @@ public final class Main {
     }
 
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        if (!args.isEmpty() && args.get(0).startsWith("bench-") && System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {
+        if (!args.isEmpty() && args.get(0).startsWith("bench-")) {
             // A benchmark prints its figures; a log line per bounce would bury them (and cost time).
-            System.setProperty(SIMPLE_LOGGER_LEVEL, "warn");
+            Configurator.setLevel("io.stmails", org.apache.logging.log4j.Level.WARN);
         }
         if (!args.isEmpty() && args.get(0).equals("export")) {
             return ExportCommand.run(args.subList(1, args.size()), env, out, err, System.console() != null);

@@ -87,7 +87,9 @@ class ActionCountsIT {
         assertEquals(List.of(), world.deliver(batch));
         assertEquals(List.of(), world.deliver(batch));
         assertCounted(actions(world, ""), "blocklist", 1);
+        assertEquals(1, world.published().size(), "and announced once");
 
+        // Announcements are at least once (published, then marked), so only the counts are exact in a race.
         for (int round = 0; round < 3; round++) {
             Subscriber racer = world.subscriber("racer" + round + "@example.com");
             world.bounce(racer, BounceType.HARD);
@@ -105,7 +107,6 @@ class ActionCountsIT {
             }
             assertCounted(actions(world, ""), "blocklist", round + 2);
         }
-        assertEquals(4, world.published().size(), "and announced once each");
     }
 
     @Test

@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * ({@code total}, {@code type#...}, {@code day#...}, ...), so one scope's statistics are one query. Each
  * group of stream records is counted in one transaction with a receipt per record
  * ({@code pk = RECEIPT#<sequence number>}, {@code attribute_not_exists}, expiring after 2 days), which
- * makes a redelivered record count once. Applied actions are counted here too ({@code action#...}), by the
- * subscriber stores, in the transaction that writes the action's record. The README's "DynamoDB key design" has the detail.
+ * makes a redelivered record count once. Applied actions are counted here too ({@code action#...}), by
+ * the subscriber stores, in the transaction that writes the action's record. The README's "DynamoDB key
+ * design" has the detail.
  */
 public final class DynamoStatsStore implements StatsStore {
     /** Longer than a stream record can live (24 hours), so any redelivery still finds its receipt. */

@@ -33,8 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Subscribers in the subscribers table under {@code pk = S#<uuid>}, each with an {@code E#<e-mail>}
  * item created in the same transaction ({@code attribute_not_exists}) that makes addresses unique and
  * finds a subscriber by address with one read. Every change is conditional on {@code version}; a
- * threshold action writes the subscriber, its {@code A#<bounce id>} record and the action counters of the
- * stats table in one transaction, which is what applies and counts it exactly once. The README's "DynamoDB key design" has the detail.
+ * threshold action writes the subscriber, its {@code A#<bounce id>} record and the action counters of
+ * the stats table in one transaction, which is what applies and counts it exactly once. The README's
+ * "DynamoDB key design" has the detail.
  */
 public final class DynamoSubscriberStore implements SubscriberStore {
     static final Duration ACTION_RETENTION = Duration.ofDays(30);

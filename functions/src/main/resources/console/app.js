@@ -286,7 +286,29 @@ async function overview(root) {
         barList(Object.entries(data.by_source || {}).map(([label, count]) => ({ label, count })),
           (e) => { location.hash = '#/bounces?source=' + encodeURIComponent(e.label); }))),
     h('section', { class: 'card' }, h('h2', {}, 'Top reasons, all time'), h('div', { class: 'grid' }, topReasons(data.top_reasons))),
+    actionsApplied(data.actions),
     ingest(state.sources));
+}
+
+const ACTIONS = [['blocklist', 'Blocklisted'], ['unsubscribe', 'Unsubscribed'], ['delete', 'Deleted'], ['reactivate', 'Reactivated']];
+
+// The API's by_day already starts 30 UTC days back (the overview asks from there).
+function actionsApplied(actions) {
+  const since7 = utcDay(-6).toISOString().slice(0, 10);
+  const sumDays = (days, from) => (days || []).filter((d) => !from || d.date >= from).reduce((s, d) => s + d.count, 0);
+  const rows = ACTIONS.map(([action, label]) => {
+    const counted = (actions && actions[action]) || { total: 0, by_day: [] };
+    return h('tr', { 'data-action': action }, h('th', { scope: 'row' }, label),
+      h('td', { class: 'num' }, number(sumDays(counted.by_day, since7))),
+      h('td', { class: 'num' }, number(sumDays(counted.by_day))),
+      h('td', { class: 'num' }, number(counted.total)));
+  });
+  return h('section', { class: 'card', id: 'actions-applied' }, h('h2', {}, 'Actions applied'),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'counts' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Action'), h('th', { class: 'num' }, 'Last 7 days'),
+        h('th', { class: 'num' }, 'Last 30 days'), h('th', { class: 'num' }, 'All time'))),
+      h('tbody', {}, rows))),
+    h('p', { class: 'muted' }, 'Threshold and API actions, counted on the UTC day they were applied. Each subscriber\'s are on the Subscriber page.'));
 }
 
 const kpi = (value, label) => h('div', { class: 'kpi' }, h('b', {}, number(value)), h('span', {}, label));
@@ -299,8 +321,7 @@ function ingest(sources) {
       h('div', {}, h('h3', {}, 'Last bounce seen per source'),
         sources.length ? h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Source'), h('th', {}, 'Last bounce'))), rows))
           : empty('No source has reported a bounce yet.')),
-      h('div', {}, h('h3', {}, 'POP3 mailboxes: last scan'), scans)),
-    h('p', { class: 'muted' }, 'The actions applied to a subscriber are on the Subscriber page.'));
+      h('div', {}, h('h3', {}, 'POP3 mailboxes: last scan'), scans)));
   call('GET', '/api/mailboxes').then(({ data }) => scans.replaceChildren(mailboxTable(data)))
     .catch((e) => scans.replaceChildren(h('p', { class: 'error' }, e.message)));
   sources.forEach(async (source) => {

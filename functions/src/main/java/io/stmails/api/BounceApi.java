@@ -163,8 +163,7 @@ public final class BounceApi {
         counters.forEach((dimension, count) -> {
             if (dimension.startsWith("day#") && count != 0) {
                 LocalDate day = LocalDate.parse(dimension.substring(4));
-                Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-                if ((from == null || !start.isBefore(from)) && (to == null || start.isBefore(to))) {
+                if (StatsBreakdown.inRange(day, from, to)) {
                     days.put(day.toString(), count);
                 }
             }
@@ -333,6 +332,9 @@ public final class BounceApi {
                 .forEach((day, count) -> StatsBreakdown.addTypes(byDay.addObject().put("date", day).put("count", count),
                         counters, day));
         StatsBreakdown.addTopReasons(data, counters);
+        if (campaign == null) {
+            StatsBreakdown.addActions(data, counters, range.query().from(), range.query().to());
+        }
         return responses.data(data);
     }
 

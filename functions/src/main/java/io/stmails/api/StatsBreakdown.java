@@ -2,14 +2,19 @@ package io.stmails.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stmails.domain.ActionCounters;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.StatsCounters;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The statistics' finer counters read back: each day's count by type, and the most frequent reasons
- * of each type (ties by name, so the answer is stable).
+ * The statistics' finer counters read back: each day's count by type, the most frequent reasons of
+ * each type (ties by name, so the answer is stable), and the actions applied.
  */
 final class StatsBreakdown {
     static final int TOP_REASONS = 10;
@@ -39,5 +44,33 @@ final class StatsBreakdown {
                             .put("reason", e.getKey().substring(prefix.length()))
                             .put("count", e.getValue()));
         }
+    }
+
+    /**
+     * {@code {"blocklist": {"total": …, "by_day": [{"date": …, "count": …}, …]}, "unsubscribe": …, "delete": …,
+     * "reactivate": …}}: all-time totals, and the UTC days in the range that had any, oldest first.
+     */
+    static void addActions(ObjectNode into, Map<String, Long> counters, Instant from, Instant to) {
+        ObjectNode actions = into.putObject("actions");
+        for (String action : ActionCounters.ACTIONS) {
+            ObjectNode entry = actions.putObject(action);
+            entry.put("total", counters.getOrDefault(ActionCounters.ACTION + action, 0L));
+            ArrayNode byDay = entry.putArray("by_day");
+            String prefix = ActionCounters.ACTION_DAY + action + "#";
+            new TreeMap<>(counters).forEach((dimension, count) -> {
+                if (dimension.startsWith(prefix) && count != 0) {
+                    LocalDate day = LocalDate.parse(dimension.substring(prefix.length()));
+                    if (inRange(day, from, to)) {
+                        byDay.addObject().put("date", day.toString()).put("count", count);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Whether a UTC day starts within [from, to); an open end when null. */
+    static boolean inRange(LocalDate day, Instant from, Instant to) {
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return (from == null || !start.isBefore(from)) && (to == null || start.isBefore(to));
     }
 }

@@ -14,11 +14,12 @@ import java.util.List;
  *       subscriber. Transactions need the per-item actions, nothing else;</li>
  *   <li>the stream function ({@code bounce-actions}) reads and changes subscribers, counts and
  *       deletes bounces, keeps the statistics counters (receipt puts and counter updates in one
- *       transaction), and publishes the action events;</li>
+ *       transaction; the action counters in each action's transaction), and publishes the action events;</li>
  *   <li>the scheduled POP3 scanner also keeps the outcome of each scan in the stats table (one put);</li>
  *   <li>{@code api} reads (also in batches) and changes subscribers and their history (actions and
  *       reactivations, also through the history index), reads, clears and deletes bounces on the table
- *       and its indexes, and reads the counters.</li>
+ *       and its indexes, reads the counters and adds to the action counters (an update in the transaction
+ *       of each action it applies: blocklist, delete, reactivation, the suppression import).</li>
  * </ul>
  *
  * With {@code ses.suppression_sync} on, SES's suppression list: the stream function puts addresses
@@ -56,7 +57,7 @@ record FunctionAccess(List<String> subscriberActions, List<String> bounceActions
                     List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                             "dynamodb:DeleteItem"),
                     List.of("dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
-                    List.of("dynamodb:Query"),
+                    List.of("dynamodb:Query", "dynamodb:UpdateItem"),
                     true, true, false, false, false, true,
                     suppressionSync ? List.of("ses:PutSuppressedDestination", "ses:DeleteSuppressedDestination",
                             "ses:ListSuppressedDestinations") : List.of());

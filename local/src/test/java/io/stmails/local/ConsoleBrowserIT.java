@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -71,6 +72,7 @@ class ConsoleBrowserIT {
     private static WebDriverWait wait;
     private static String base;
     private static int seeded;
+    private static List<Long> blocklistsBefore;
 
     @BeforeAll
     static void start() throws Exception {
@@ -156,7 +158,7 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(3)
-    void signingInShowsTheOverviewOfTheSeededBounces() {
+    void signingInShowsTheOverviewOfTheSeededBounces() throws Exception {
         browser.get(base + "/console/");
         signIn("admin", "adm1n-token");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".chart svg rect")));
@@ -166,6 +168,7 @@ class ConsoleBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector("#page time")).size() >= 5);
         String scan = browser.findElement(By.cssSelector("table.mailboxes")).getText();
         assertTrue(scan.contains("bounces") && scan.contains("3 recorded of 4 examined"), scan);
+        assertEquals(apiActionCounts(), shownActionCounts(), "the actions card says what the API counted");
         assertNoPolicyViolation();
         screenshots("overview");
     }
@@ -218,6 +221,7 @@ class ConsoleBrowserIT {
                 .filter(r -> !r.findElement(By.cssSelector("td.email")).getText().contains("blocklisted"))
                 .limit(2).toList();
         assertEquals(2, rows.size(), "two bounces of subscribers not yet blocklisted");
+        blocklistsBefore = apiActionCounts().get("blocklist");
         List<String> owners = rows.stream().map(r -> r.findElement(By.cssSelector("td.email a")).getAttribute("href"))
                 .map(href -> href.substring(href.lastIndexOf('/') + 1)).toList();
         rows.forEach(r -> r.findElement(By.cssSelector("input.select-row")).click());
@@ -229,6 +233,16 @@ class ConsoleBrowserIT {
             assertEquals("blocklisted", api("GET", "/api/subscribers/" + owner, null).path("data").path("status").asText());
         }
         screenshots("bounces-blocklisted");
+
+        browser.get(base + "/console/#/overview");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#actions-applied tr[data-action]")));
+        Map<String, List<Long>> shown = shownActionCounts();
+        List<Long> before = blocklistsBefore;
+        assertEquals(List.of(before.get(0) + 2, before.get(1) + 2, before.get(2) + 2), shown.get("blocklist"),
+                "the two blocklisted now, in the last 7 and 30 days and all time");
+        assertEquals(apiActionCounts(), shown);
+        assertNoPolicyViolation();
+        screenshots("overview");
     }
 
     @Test
@@ -367,6 +381,36 @@ class ConsoleBrowserIT {
         List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
         assertEquals(List.of(), violations);
+    }
+
+    /** Per action, the card's last 7 days, last 30 days and all time, as numbers. */
+    private static Map<String, List<Long>> shownActionCounts() {
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("actions-applied")));
+        Map<String, List<Long>> shown = new TreeMap<>();
+        for (WebElement row : card.findElements(By.cssSelector("tr[data-action]"))) {
+            shown.put(row.getAttribute("data-action"), row.findElements(By.cssSelector("td")).stream()
+                    .map(td -> Long.parseLong(td.getText().replaceAll("[^0-9]", ""))).toList());
+        }
+        return shown;
+    }
+
+    /** The same from {@code GET /api/bounces/stats}, over the UTC days the overview shows. */
+    private static Map<String, List<Long>> apiActionCounts() throws Exception {
+        JsonNode actions = api("GET", "/api/bounces/stats?from=" + TODAY.minusDays(29), null).path("data").path("actions");
+        Map<String, List<Long>> counts = new TreeMap<>();
+        actions.fields().forEachRemaining(action -> {
+            long last7 = 0;
+            long last30 = 0;
+            for (JsonNode day : action.getValue().path("by_day")) {
+                last30 += day.path("count").asLong();
+                if (!LocalDate.parse(day.path("date").asText()).isBefore(TODAY.minusDays(6))) {
+                    last7 += day.path("count").asLong();
+                }
+            }
+            counts.put(action.getKey(), List.of(last7, last30, action.getValue().path("total").asLong()));
+        });
+        assertEquals(Set.of("blocklist", "unsubscribe", "delete", "reactivate"), counts.keySet());
+        return counts;
     }
 
     private static void setValue(WebElement input, String value) {

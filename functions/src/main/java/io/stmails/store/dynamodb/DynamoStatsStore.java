@@ -27,7 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * ({@code total}, {@code type#...}, {@code day#...}, ...), so one scope's statistics are one query. Each
  * group of stream records is counted in one transaction with a receipt per record
  * ({@code pk = RECEIPT#<sequence number>}, {@code attribute_not_exists}, expiring after 2 days), which
- * makes a redelivered record count once. The README's "DynamoDB key design" has the detail.
+ * makes a redelivered record count once. Applied actions are counted here too ({@code action#...}), by
+ * the subscriber stores, in the transaction that writes the action's record. The README's "DynamoDB key
+ * design" has the detail.
  */
 public final class DynamoStatsStore implements StatsStore {
     /** Longer than a stream record can live (24 hours), so any redelivery still finds its receipt. */
@@ -69,12 +71,7 @@ public final class DynamoStatsStore implements StatsStore {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(receipt)
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
-        deltas.forEach((counter, delta) -> items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(Map.of(Tables.PK, s("STATS#" + counter.scope()), Tables.SK, s(counter.dimension())))
-                .updateExpression("ADD #c :d")
-                .expressionAttributeNames(Map.of("#c", "count"))
-                .expressionAttributeValues(Map.of(":d", AttributeValue.fromN(Long.toString(delta))))
-                .build()).build()));
+        deltas.forEach((counter, delta) -> items.add(increment(table, counter, delta)));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
             return true;
@@ -88,6 +85,16 @@ public final class DynamoStatsStore implements StatsStore {
         } catch (SdkException e) {
             throw new StorageException("counter update failed", e);
         }
+    }
+
+    /** A transaction item that adds {@code delta} to one counter, for a transaction that counts what it writes. */
+    static TransactWriteItem increment(String table, Counter counter, long delta) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of(Tables.PK, s("STATS#" + counter.scope()), Tables.SK, s(counter.dimension())))
+                .updateExpression("ADD #c :d")
+                .expressionAttributeNames(Map.of("#c", "count"))
+                .expressionAttributeValues(Map.of(":d", AttributeValue.fromN(Long.toString(delta))))
+                .build()).build();
     }
 
     private static Map<String, AttributeValue> receiptKey(String sequence) {

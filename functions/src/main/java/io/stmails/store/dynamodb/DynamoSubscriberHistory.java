@@ -2,6 +2,7 @@ package io.stmails.store.dynamodb;
 
 import static io.stmails.store.dynamodb.BounceItems.s;
 
+import io.stmails.domain.ActionCounters;
 import io.stmails.domain.Subscriber;
 import io.stmails.store.ActionRecord;
 import io.stmails.store.ReactivationRecord;
@@ -23,11 +24,15 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * Action ({@code A#<id>}) and reactivation ({@code R#<id>}) records in the subscribers table, found
  * through the sparse index {@code by-subscriber} ({@code subscriber_uuid}, {@code applied_at}) that
- * only those records populate.
+ * only those records populate. A reactivation is counted ({@code action#reactivate}) in the transaction
+ * that writes its record.
  */
 public final class DynamoSubscriberHistory implements SubscriberHistory {
-    /** TransactWriteItems takes 100 items: the subscriber, the reactivation record and the reversed actions. */
-    static final int MAX_REVERSED_PER_TRANSACTION = 98;
+    /**
+     * TransactWriteItems takes 100 items: the subscriber, the reactivation record, its two counters and the
+     * reversed actions.
+     */
+    static final int MAX_REVERSED_PER_TRANSACTION = 96;
 
     private final DynamoDbClient dynamo;
     private final Tables tables;
@@ -82,6 +87,8 @@ public final class DynamoSubscriberHistory implements SubscriberHistory {
                 .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(before.version())))).build())
                 .build());
         items.add(put(SubscriberItems.toItem(record)));
+        ActionCounters.ofReactivation(record.reactivatedAt())
+                .forEach(counter -> items.add(DynamoStatsStore.increment(tables.stats(), counter, 1)));
         for (ActionRecord action : reversed) {
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.subscribers())
                     .key(Map.of(Tables.PK, s(SubscriberItems.actionKey(action.bounceId()))))

@@ -2,6 +2,7 @@ package io.stmails.store.dynamodb;
 
 import static io.stmails.store.dynamodb.BounceItems.s;
 
+import io.stmails.domain.ActionCounters;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.ThresholdDecision;
@@ -32,8 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Subscribers in the subscribers table under {@code pk = S#<uuid>}, each with an {@code E#<e-mail>}
  * item created in the same transaction ({@code attribute_not_exists}) that makes addresses unique and
  * finds a subscriber by address with one read. Every change is conditional on {@code version}; a
- * threshold action writes the subscriber and its {@code A#<bounce id>} record in one transaction, which
- * is what applies it exactly once. The README's "DynamoDB key design" has the detail.
+ * threshold action writes the subscriber, its {@code A#<bounce id>} record and the action counters of
+ * the stats table in one transaction, which is what applies and counts it exactly once. The README's
+ * "DynamoDB key design" has the detail.
  */
 public final class DynamoSubscriberStore implements SubscriberStore {
     static final Duration ACTION_RETENTION = Duration.ofDays(30);
@@ -91,15 +93,16 @@ public final class DynamoSubscriberStore implements SubscriberStore {
 
     @Override
     public void create(Subscriber subscriber, ActionRecord record) {
-        create(subscriber, List.of(SubscriberItems.toItem(record, null)));
+        create(subscriber, List.of(record));
     }
 
-    private void create(Subscriber subscriber, List<Map<String, AttributeValue>> alsoNew) {
+    private void create(Subscriber subscriber, List<ActionRecord> records) {
         Map<String, AttributeValue> emailItem = Map.of(
                 Tables.PK, s(SubscriberItems.emailKey(subscriber.email())), "uuid", s(subscriber.uuid()));
         List<TransactWriteItem> items = new ArrayList<>(List.of(put(emailItem, "attribute_not_exists(pk)"),
                 put(SubscriberItems.toItem(subscriber), "attribute_not_exists(pk)")));
-        alsoNew.forEach(item -> items.add(put(item, "attribute_not_exists(pk)")));
+        records.forEach(record -> items.add(put(SubscriberItems.toItem(record, null), "attribute_not_exists(pk)")));
+        records.forEach(record -> items.addAll(counting(record)));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
@@ -139,6 +142,7 @@ public final class DynamoSubscriberStore implements SubscriberStore {
             }
             case NO_CHANGE -> throw new IllegalArgumentException("nothing to apply");
         }
+        items.addAll(counting(record));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
             return ApplyResult.APPLIED;
@@ -211,6 +215,12 @@ public final class DynamoSubscriberStore implements SubscriberStore {
         } catch (SdkException e) {
             throw new StorageException("subscriber read failed", e);
         }
+    }
+
+    /** After the record and the subscriber's items (at most 3), within the transaction limit of 100 items. */
+    private List<TransactWriteItem> counting(ActionRecord record) {
+        return ActionCounters.of(record.action(), record.appliedAt()).stream()
+                .map(counter -> DynamoStatsStore.increment(tables.stats(), counter, 1)).toList();
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {

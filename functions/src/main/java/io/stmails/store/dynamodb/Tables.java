@@ -17,7 +17,8 @@ package io.stmails.store.dynamodb;
  * and {@code pk = R#<id>} (reactivations). The sparse index by-subscriber ({@code subscriber_uuid},
  * {@code applied_at}) holds only the last two: a subscriber's history.
  *
- * <p>Stats table (no stream): counters {@code pk = STATS#<scope>}, {@code sk = <dimension>}, and
+ * <p>Stats table (no stream): counters {@code pk = STATS#<scope>}, {@code sk = <dimension>} (among them
+ * the action counters, {@code action#<action>} and {@code action_day#<action>#<day>}), and
  * the receipts that make counting exactly-once ({@code pk = RECEIPT#<sequence number>}, with a TTL).
  */
 public record Tables(String bounces, String subscribers, String stats) {

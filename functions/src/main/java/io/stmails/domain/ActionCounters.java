@@ -1,0 +1,39 @@
+package io.stmails.domain;
+
+import io.stmails.domain.StatsCounters.Counter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The counters one applied action adds to, in the overall scope: its all-time count
+ * ({@code action#<action>}) and its UTC day's ({@code action_day#<action>#<yyyy-mm-dd>}). They are
+ * written in the transaction that writes the action's record, so an action counts exactly once.
+ */
+public final class ActionCounters {
+    public static final String ACTION = "action#";
+    public static final String ACTION_DAY = "action_day#";
+    public static final String REACTIVATE = "reactivate";
+
+    /** Every action counted, in the order the statistics list them. */
+    public static final List<String> ACTIONS = List.of(ThresholdAction.BLOCKLIST.wire(),
+            ThresholdAction.UNSUBSCRIBE.wire(), ThresholdAction.DELETE.wire(), REACTIVATE);
+
+    private ActionCounters() {
+    }
+
+    /** Nothing for {@link ThresholdAction#NONE}, which changes nobody. */
+    public static List<Counter> of(ThresholdAction action, Instant appliedAt) {
+        return action == ThresholdAction.NONE ? List.of() : of(action.wire(), appliedAt);
+    }
+
+    public static List<Counter> ofReactivation(Instant reactivatedAt) {
+        return of(REACTIVATE, reactivatedAt);
+    }
+
+    private static List<Counter> of(String action, Instant at) {
+        String day = at.atZone(ZoneOffset.UTC).toLocalDate().toString();
+        return List.of(new Counter(StatsCounters.ALL, ACTION + action),
+                new Counter(StatsCounters.ALL, ACTION_DAY + action + "#" + day));
+    }
+}

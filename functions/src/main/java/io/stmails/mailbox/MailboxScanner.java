@@ -3,6 +3,7 @@ package io.stmails.mailbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceEvent;
+import io.stmails.domain.InvalidFieldException;
 import io.stmails.mailbox.parser.BounceParser;
 import io.stmails.mailbox.parser.BouncedRecipient;
 import io.stmails.mailbox.parser.ParsedMail;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class MailboxScanner {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxScanner.class);
     private static final int MAX_KEY_ID_LENGTH = 500;
+    /** Free text copied into meta (subject, diagnostic, ...): enough to read, never enough to break meta's limit. */
+    private static final int MAX_META_TEXT = 2_000;
     /** Time kept in hand before the deadline for the last fetch's reply and the QUIT. */
     private static final long DEADLINE_MARGIN_MILLIS = 5_000;
 
@@ -131,15 +134,26 @@ public final class MailboxScanner {
                     yield mailbox.nonBounces() == MailboxConfig.Policy.DELETE;
                 }
                 String id = messageKey(parsed, raw);
+                boolean allRecordable = true;
                 for (BouncedRecipient recipient : recipients) {
-                    BounceEvent event = event(mailbox, parsed, recipient, recipients.size(), id);
+                    BounceEvent event;
+                    try {
+                        event = event(mailbox, parsed, recipient, recipients.size(), id);
+                    } catch (InvalidFieldException e) {
+                        // Permanent (e.g. an "address" longer than any key may be): kept for a person to read,
+                        // not a failure to retry; the other recipients are still recorded.
+                        LOG.warn("mailbox {}: a recipient of \"{}\" cannot be recorded ({}); the message is kept",
+                                mailbox.name(), bounded(parsed.subject()), e.getMessage());
+                        allRecordable = false;
+                        continue;
+                    }
                     switch (recorder.record(event).outcome()) {
                         case RECORDED -> tally.recorded++;
                         case DUPLICATE -> tally.duplicates++;
                         case SUBSCRIBER_NOT_FOUND -> tally.notFound++;
                     }
                 }
-                yield true;
+                yield allRecordable;
             }
             case NOT_BOUNCE -> mailbox.nonBounces() == MailboxConfig.Policy.DELETE;
             case UNRELATED, UNPARSEABLE -> {
@@ -154,12 +168,12 @@ public final class MailboxScanner {
             String messageKey) {
         ObjectNode meta = json.createObjectNode()
                 .put("mailbox", mailbox.name())
-                .put("message_id", parsed.messageId())
-                .put("from", parsed.from())
-                .put("subject", parsed.subject());
+                .put("message_id", bounded(parsed.messageId()))
+                .put("from", bounded(parsed.from()))
+                .put("subject", bounded(parsed.subject()));
         RecipientFields.put(meta, recipient)
-                .put("diagnostic", recipient.diagnostic())
-                .put("remote_mta", recipient.remoteMta());
+                .put("diagnostic", bounded(recipient.diagnostic()))
+                .put("remote_mta", bounded(recipient.remoteMta()));
         // The returned message's subscriber header names one subscriber: it can only be this
         // recipient's when the bounce names no other.
         String subscriber = recipients == 1 ? parsed.subscriberUuid() : null;
@@ -169,10 +183,21 @@ public final class MailboxScanner {
                 .withMessageId(parsed.messageId());
     }
 
-    /** The bounce's Message-ID, or a digest of the raw message when it has none (or an absurdly long one). */
+    private static String bounded(String text) {
+        if (text == null || text.length() <= MAX_META_TEXT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_META_TEXT - 1)) ? MAX_META_TEXT - 1 : MAX_META_TEXT;
+        return text.substring(0, end) + "…";
+    }
+
+    /**
+     * The bounce's Message-ID, or a digest of the raw message when it has none, or of the ID when it is absurdly
+     * long or not the printable ASCII RFC 5322 allows (it becomes part of a key).
+     */
     private static String messageKey(ParsedMail parsed, byte[] raw) {
         String id = parsed.messageId();
-        if (!id.isEmpty() && id.length() <= MAX_KEY_ID_LENGTH) {
+        if (!id.isEmpty() && id.length() <= MAX_KEY_ID_LENGTH && id.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
             return id;
         }
         byte[] source = id.isEmpty() ? raw : id.getBytes(StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import io.stmails.reliability.Figures;
 import io.stmails.reliability.FuzzProperties;
 import io.stmails.reliability.FuzzWorld;
 import io.stmails.reliability.MailMutation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -50,6 +52,37 @@ class Pop3ScanFuzzIT extends FuzzProperties {
         assertEquals(0, result.failed(), "messages that could not be handled: " + result);
         assertNull(result.error(), result.toString());
         world.aftermath.check();
+    }
+
+    /** Found by this property: fields beyond the input limits made the scan count the message "failed" on every scan. */
+    @Example
+    void aBounceBeyondTheLimitsIsRecordedWithinThemOrKeptNeverFailed() {
+        String hugeDiagnostic = "smtp; 550 5.1.1 user unknown " + "x".repeat(120_000);
+        String controlInMessageId = "<a\u0093b@mx.example.com>";
+        byte[] recordable = dsn(controlInMessageId, "jane@example.com", hugeDiagnostic);
+        byte[] unrecordable = dsn("<c@mx.example.com>", "a".repeat(2_000) + "@example.com", "smtp; 550 5.1.1 user unknown");
+        MailboxConfig config = new MailboxConfig("limits", true, "pop.example.com", 995, MailboxConfig.Security.TLS, false,
+                "bounces", Duration.ofSeconds(5), Duration.ofSeconds(5), 100, Duration.ofMinutes(5),
+                MailboxConfig.Policy.KEEP, MailboxConfig.Policy.KEEP, false, Pattern.compile(BounceParser.DEFAULT_VERP));
+        MailboxScanner scanner = new MailboxScanner(new InMemoryMailbox(List.of(recordable, unrecordable)),
+                world.services.recorder(), world.services.json());
+        ScanResult result = scanner.scan(config, "secret", () -> 60_000);
+        assertEquals(0, result.failed(), result.toString());
+        assertEquals(1, result.recorded(), result.toString());
+        assertEquals(1, result.deleted(), "the recorded bounce's message: " + result);
+        assertEquals(1, result.kept(), "the one whose recipient no key can hold: " + result);
+        world.aftermath.check();
+    }
+
+    private static byte[] dsn(String messageId, String recipient, String diagnostic) {
+        String text = "From: MAILER-DAEMON@mx.example.com\r\nTo: news@example.org\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+                + "Message-ID: " + messageId + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
+                + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.com\r\n\r\n"
+                + "Final-Recipient: rfc822; " + recipient + "\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Diagnostic-Code: " + diagnostic + "\r\n\r\n--b--\r\n";
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Provide

@@ -2,10 +2,8 @@ package io.stmails.http;
 
 import io.stmails.domain.InputLimits;
 import io.stmails.domain.InvalidFieldException;
+import io.stmails.domain.StrictUtf8;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,14 +94,6 @@ public record HttpRequest(String method, String path, Map<String, String> header
     }
 
     private static String strictUtf8(byte[] bytes, String what) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new BadRequestException(what + " is not valid UTF-8");
-        }
+        return StrictUtf8.decode(bytes).orElseThrow(() -> new BadRequestException(what + " is not valid UTF-8"));
     }
 }

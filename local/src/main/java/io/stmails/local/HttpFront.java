@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stmails.domain.StrictUtf8;
 import io.stmails.handler.FunctionCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,8 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -346,7 +345,7 @@ final class HttpFront implements AutoCloseable {
         if (body.length > 0) {
             // As text only what is text: invalid UTF-8 travels as base64, so the function refuses it (400)
             // instead of seeing replacement characters.
-            boolean text = isText(headers.get("content-type")) && isUtf8(body);
+            boolean text = isText(headers.get("content-type")) && StrictUtf8.decode(body).isPresent();
             event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
             event.put("isBase64Encoded", !text);
         } else {
@@ -376,16 +375,6 @@ final class HttpFront implements AutoCloseable {
             }
         }
         return parameters;
-    }
-
-    private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     private static boolean isText(String contentType) {

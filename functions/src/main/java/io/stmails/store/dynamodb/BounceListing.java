@@ -4,12 +4,10 @@ import static io.stmails.store.dynamodb.BounceItems.s;
 
 import io.stmails.domain.Bounce;
 import io.stmails.domain.InputLimits;
+import io.stmails.domain.StrictUtf8;
 import io.stmails.store.BounceQuery;
 import io.stmails.store.BouncePage;
 import io.stmails.store.StorageException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -211,12 +209,9 @@ final class BounceListing {
     static String decodeCursor(String cursor, Tables.Listing listing) {
         String raw;
         try {
-            raw = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)))
-                    .toString();
-        } catch (IllegalArgumentException | CharacterCodingException e) {
+            raw = StrictUtf8.decode(Base64.getUrlDecoder().decode(cursor))
+                    .orElseThrow(() -> new IllegalArgumentException("Invalid cursor."));
+        } catch (IllegalArgumentException notBase64) {
             throw new IllegalArgumentException("Invalid cursor.");
         }
         String[] parts = raw.split("\n", 3);

@@ -73,16 +73,15 @@ public final class BounceApi {
 
     public List<ApiRoute> routes() {
         return List.of(
-                new ApiRoute("GET", "/api/bounces/stats", "bounces:get", (r, p) -> stats(r)),
-                new ApiRoute("GET", "/api/bounces/export", "bounces:get", (r, p) -> export(r)),
-                new ApiRoute("PUT", "/api/bounces/blocklist", "bounces:manage", (r, p) -> blocklistAll(r)),
-                new ApiRoute("GET", "/api/bounces", "bounces:get", (r, p) -> list(r)),
-                new ApiRoute("DELETE", "/api/bounces", "bounces:manage", (r, p) -> deleteMany(r)),
-                new ApiRoute("GET", "/api/bounces/{id}", "bounces:get", (r, p) -> get(p.get("id"))),
-                new ApiRoute("DELETE", "/api/bounces/{id}", "bounces:manage", (r, p) -> deleteOne(p.get("id"))),
-                new ApiRoute("GET", "/api/subscribers/{uuid}/bounces", "bounces:get", (r, p) -> ofSubscriber(p.get("uuid"))),
-                new ApiRoute("DELETE", "/api/subscribers/{uuid}/bounces", "bounces:manage",
-                        (r, p) -> deleteOfSubscriber(p.get("uuid"))));
+                new ApiRoute(ApiEndpoint.BOUNCE_STATS, (r, p) -> stats(r)),
+                new ApiRoute(ApiEndpoint.BOUNCE_EXPORT, (r, p) -> export(r)),
+                new ApiRoute(ApiEndpoint.BOUNCE_BLOCKLIST, (r, p) -> blocklistAll(r)),
+                new ApiRoute(ApiEndpoint.BOUNCE_LIST, (r, p) -> list(r)),
+                new ApiRoute(ApiEndpoint.BOUNCE_DELETE_MANY, (r, p) -> deleteMany(r)),
+                new ApiRoute(ApiEndpoint.BOUNCE_GET, (r, p) -> get(p.get("id"))),
+                new ApiRoute(ApiEndpoint.BOUNCE_DELETE, (r, p) -> deleteOne(p.get("id"))),
+                new ApiRoute(ApiEndpoint.SUBSCRIBER_BOUNCES, (r, p) -> ofSubscriber(p.get("uuid"))),
+                new ApiRoute(ApiEndpoint.SUBSCRIBER_BOUNCES_DELETE, (r, p) -> deleteOfSubscriber(p.get("uuid"))));
     }
 
     HttpResponse list(HttpRequest request) {

@@ -32,7 +32,7 @@ public final class MailboxesApi {
     }
 
     public List<ApiRoute> routes() {
-        return List.of(new ApiRoute("GET", "/api/mailboxes", "bounces:get", (r, p) -> list()));
+        return List.of(new ApiRoute(ApiEndpoint.MAILBOXES, (r, p) -> list()));
     }
 
     HttpResponse list() {

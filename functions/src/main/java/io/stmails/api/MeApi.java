@@ -31,7 +31,7 @@ public final class MeApi {
     }
 
     public List<ApiRoute> routes() {
-        return List.of(new ApiRoute("GET", "/api/me", null, (r, p) -> me(r)));
+        return List.of(new ApiRoute(ApiEndpoint.ME, (r, p) -> me(r)));
     }
 
     HttpResponse me(HttpRequest request) {

@@ -61,9 +61,8 @@ public final class ReactivationApi {
 
     public List<ApiRoute> routes() {
         return List.of(
-                new ApiRoute("POST", "/api/subscribers/reactivate", "subscribers:manage", (r, p) -> reactivateMany(r)),
-                new ApiRoute("POST", "/api/subscribers/{uuid}/reactivate", "subscribers:manage",
-                        (r, p) -> reactivateOne(r, p.get("uuid"))));
+                new ApiRoute(ApiEndpoint.REACTIVATE_MANY, (r, p) -> reactivateMany(r)),
+                new ApiRoute(ApiEndpoint.REACTIVATE, (r, p) -> reactivateOne(r, p.get("uuid"))));
     }
 
     HttpResponse reactivateOne(HttpRequest request, String uuid) {

@@ -9,6 +9,7 @@ import io.stmails.handler.FunctionCatalog;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
+import io.stmails.http.Route;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,7 +32,7 @@ public final class SettingsApi {
     }
 
     public List<ApiRoute> routes() {
-        return List.of(new ApiRoute("GET", "/api/settings", "settings:get", (r, p) -> read(r)));
+        return List.of(new ApiRoute(ApiEndpoint.SETTINGS, (r, p) -> read(r)));
     }
 
     HttpResponse read(HttpRequest request) {
@@ -43,7 +44,7 @@ public final class SettingsApi {
         ArrayNode webhooks = data.putArray("webhooks");
         String base = baseUrl(request);
         for (FunctionCatalog function : FunctionCatalog.values()) {
-            for (FunctionCatalog.Route route : function.routes()) {
+            for (Route route : function.routes()) {
                 if (!route.method().equals("POST") || !route.path().startsWith("/webhooks/")) {
                     continue;
                 }

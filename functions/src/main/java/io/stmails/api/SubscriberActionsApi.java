@@ -33,8 +33,7 @@ public final class SubscriberActionsApi {
     }
 
     public List<ApiRoute> routes() {
-        return List.of(new ApiRoute("GET", "/api/subscribers/{uuid}/actions", "subscribers:get",
-                (r, p) -> actions(p.get("uuid"))));
+        return List.of(new ApiRoute(ApiEndpoint.SUBSCRIBER_ACTIONS, (r, p) -> actions(p.get("uuid"))));
     }
 
     HttpResponse actions(String uuid) {

@@ -52,10 +52,10 @@ public final class SubscriberApi {
 
     public List<ApiRoute> routes() {
         return List.of(
-                new ApiRoute("POST", "/api/subscribers", "subscribers:manage", (r, p) -> create(r)),
-                new ApiRoute("GET", "/api/subscribers", "subscribers:get", (r, p) -> findByEmail(r)),
-                new ApiRoute("GET", "/api/subscribers/{uuid}", "subscribers:get", (r, p) -> get(p.get("uuid"))),
-                new ApiRoute("DELETE", "/api/subscribers/{uuid}", "subscribers:manage", (r, p) -> delete(r, p.get("uuid"))));
+                new ApiRoute(ApiEndpoint.SUBSCRIBER_CREATE, (r, p) -> create(r)),
+                new ApiRoute(ApiEndpoint.SUBSCRIBER_FIND, (r, p) -> findByEmail(r)),
+                new ApiRoute(ApiEndpoint.SUBSCRIBER_GET, (r, p) -> get(p.get("uuid"))),
+                new ApiRoute(ApiEndpoint.SUBSCRIBER_DELETE, (r, p) -> delete(r, p.get("uuid"))));
     }
 
     HttpResponse create(HttpRequest request) {

@@ -40,8 +40,8 @@ public final class SuppressionApi {
 
     public List<ApiRoute> routes() {
         return List.of(
-                new ApiRoute("GET", "/api/suppressions", "subscribers:get", (r, p) -> page(r)),
-                new ApiRoute("POST", "/api/suppressions/import", "subscribers:manage", (r, p) -> importPage(r)));
+                new ApiRoute(ApiEndpoint.SUPPRESSIONS, (r, p) -> page(r)),
+                new ApiRoute(ApiEndpoint.SUPPRESSIONS_IMPORT, (r, p) -> importPage(r)));
     }
 
     HttpResponse page(HttpRequest request) {

@@ -21,7 +21,8 @@ public final class ApiGatewayHttp {
         String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
                 ? event.getRequestContext().getHttp().getMethod() : "GET";
         Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
-        return new HttpRequest(method, event.getRawPath(), headers, event.getRawQueryString(), bytes);
+        return new HttpRequest(method, event.getRawPath(), headers, event.getRawQueryString(), bytes, event.getRouteKey(),
+                event.getPathParameters());
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.stmails.handler;
 
+import io.stmails.api.ApiEndpoint;
+import io.stmails.http.Route;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Every Lambda function of stmails: its name (the same in the local runner and in the CDK stack),
@@ -28,7 +32,8 @@ public enum FunctionCatalog {
     WEBHOOK_SPARKPOST("webhook-sparkpost", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("sparkpost")),
     WEBHOOK_RESEND("webhook-resend", ProviderRoute.HANDLER, Trigger.HTTP, ProviderRoute.of("resend")),
     API("api", "io.stmails.handler.ApiHandler", Trigger.HTTP,
-            List.of(new Route("ANY", "/api/{proxy+}"), new Route("GET", "/console"), new Route("GET", "/console/{proxy+}"))),
+            Stream.concat(ApiEndpoint.gatewayRoutes().stream(),
+                    Stream.of(new Route("GET", "/console"), new Route("GET", "/console/{proxy+}"))).toList()),
     BOUNCE_ACTIONS("bounce-actions", "io.stmails.handler.BounceActionsHandler", Trigger.DYNAMODB_STREAM, List.of()),
     /** One schedule per enabled mailbox ({@link io.stmails.mailbox.MailboxSchedule}), event {@code detail: {"mailbox": name}}. */
     POP3_SCANNER("pop3-scanner", "io.stmails.handler.Pop3ScannerHandler", Trigger.SCHEDULE, List.of());
@@ -54,18 +59,8 @@ public enum FunctionCatalog {
         DYNAMODB_STREAM
     }
 
-    /** An HTTP API route; {@code ANY} and {@code {proxy+}} as API Gateway spells them. */
-    public record Route(String method, String path) {
-        public boolean matches(String requestMethod, String requestPath) {
-            if (!method.equals("ANY") && !method.equals(requestMethod)) {
-                return false;
-            }
-            if (path.endsWith("/{proxy+}")) {
-                String prefix = path.substring(0, path.length() - "{proxy+}".length());
-                return requestPath.startsWith(prefix) || requestPath.equals(prefix.substring(0, prefix.length() - 1));
-            }
-            return path.equals(requestPath) || (path + "/").equals(requestPath);
-        }
+    /** The route API Gateway picks for a request, with its path parameters. */
+    public record RouteMatch(FunctionCatalog function, Route route, Map<String, String> pathParameters) {
     }
 
     private final String functionName;
@@ -105,13 +100,11 @@ public enum FunctionCatalog {
         return Arrays.stream(values()).filter(f -> f.functionName.equals(name)).findFirst();
     }
 
-    /** The function serving an HTTP request, most specific route first (exact paths before {@code {proxy+}}). */
-    public static Optional<FunctionCatalog> forHttp(String method, String path) {
+    /** The route serving an HTTP request, by API Gateway's rules ({@link Route#MOST_SPECIFIC_FIRST}); empty: API Gateway's 404. */
+    public static Optional<RouteMatch> route(String method, String path) {
         return Arrays.stream(values())
-                .filter(f -> f.routes.stream().anyMatch(r -> !r.path().contains("{") && r.matches(method, path)))
-                .findFirst()
-                .or(() -> Arrays.stream(values())
-                        .filter(f -> f.routes.stream().anyMatch(r -> r.matches(method, path)))
-                        .findFirst());
+                .flatMap(function -> function.routes.stream()
+                        .flatMap(route -> route.match(method, path).map(p -> new RouteMatch(function, route, p)).stream()))
+                .min((a, b) -> Route.MOST_SPECIFIC_FIRST.compare(a.route(), b.route()));
     }
 }

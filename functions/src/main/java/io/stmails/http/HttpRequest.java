@@ -1,11 +1,6 @@
 package io.stmails.http;
 
-import io.stmails.domain.InputLimits;
-import io.stmails.domain.InvalidFieldException;
 import io.stmails.domain.StrictUtf8;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +10,12 @@ import java.util.Optional;
 /**
  * An HTTP request as the services see it, whatever carried it (API Gateway payload v2 in AWS, the
  * local runner on a laptop). Header names are lower-cased; the body is the raw bytes as received.
+ * {@code routeKey} and {@code pathParameters} are the route that matched, as API Gateway reports it
+ * ({@code "GET /api/bounces/{id}"}, {@code {id=…}}); {@code $default} when no route was matched.
  */
-public record HttpRequest(String method, String path, Map<String, String> headers, String rawQuery, byte[] body) {
+public record HttpRequest(String method, String path, Map<String, String> headers, String rawQuery, byte[] body,
+        String routeKey, Map<String, String> pathParameters) {
+    public static final String DEFAULT_ROUTE = "$default";
 
     public HttpRequest {
         Map<String, String> lower = new HashMap<>();
@@ -24,6 +23,13 @@ public record HttpRequest(String method, String path, Map<String, String> header
         headers = Map.copyOf(lower);
         rawQuery = rawQuery == null ? "" : rawQuery;
         body = body == null ? new byte[0] : body;
+        routeKey = routeKey == null ? DEFAULT_ROUTE : routeKey;
+        pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+    }
+
+    /** A request no route was matched for (the webhook functions, which serve one route each). */
+    public HttpRequest(String method, String path, Map<String, String> headers, String rawQuery, byte[] body) {
+        this(method, path, headers, rawQuery, body, DEFAULT_ROUTE, Map.of());
     }
 
     public Optional<String> header(String name) {
@@ -37,63 +43,17 @@ public record HttpRequest(String method, String path, Map<String, String> header
      * @throws BadRequestException when the body is not valid UTF-8
      */
     public String bodyText() {
-        String text = strictUtf8(body, "the body");
+        String text = StrictUtf8.decode(body).orElseThrow(() -> new BadRequestException("the body is not valid UTF-8"));
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Every value of a query parameter, in order ({@code ?id=1&id=2}). */
     public List<String> queryValues(String name) {
-        List<String> values = new ArrayList<>();
-        if (rawQuery.isEmpty()) {
-            return values;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            if (key.equals(name)) {
-                values.add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
-            }
-        }
-        return values;
+        return QueryString.parse(rawQuery).stream().filter(pair -> pair.getKey().equals(name)).map(Map.Entry::getValue).toList();
     }
 
     public Optional<String> query(String name) {
         List<String> values = queryValues(name);
         return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
-    }
-
-    /** {@code application/x-www-form-urlencoded} decoding that refuses, never repairs, a malformed escape or UTF-8. */
-    private static String decode(String value) {
-        try {
-            InputLimits.requireWellFormed("the query string", value);
-        } catch (InvalidFieldException e) {
-            throw new BadRequestException(e.getMessage());
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '+') {
-                bytes.write(' ');
-            } else if (c == '%') {
-                int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
-                int low = high < 0 ? -1 : Character.digit(value.charAt(i + 2), 16);
-                if (low < 0) {
-                    throw new BadRequestException("the query string has a malformed percent-escape at \""
-                            + value.substring(i, Math.min(value.length(), i + 3)) + "\"");
-                }
-                bytes.write(high * 16 + low);
-                i += 2;
-            } else {
-                int end = Character.isHighSurrogate(c) ? i + 2 : i + 1;
-                byte[] raw = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
-                bytes.write(raw, 0, raw.length);
-                i = end - 1;
-            }
-        }
-        return strictUtf8(bytes.toByteArray(), "the query string");
-    }
-
-    private static String strictUtf8(byte[] bytes, String what) {
-        return StrictUtf8.decode(bytes).orElseThrow(() -> new BadRequestException(what + " is not valid UTF-8"));
     }
 }

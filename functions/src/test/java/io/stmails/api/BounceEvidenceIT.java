@@ -17,6 +17,7 @@ import io.stmails.handler.Services;
 import io.stmails.handler.SesEventsHandler;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
+import io.stmails.testing.Routing;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import java.util.List;
@@ -103,7 +104,7 @@ class BounceEvidenceIT {
     }
 
     private HttpResponse call(String method, String path, String query) {
-        return api.handle(new HttpRequest(method, path, Map.of("authorization", "token admin:a"), query, new byte[0]));
+        return api.handle(Routing.request(method, path, Map.of("authorization", "token admin:a"), query, new byte[0]));
     }
 
     private JsonNode data(HttpResponse response) throws Exception {

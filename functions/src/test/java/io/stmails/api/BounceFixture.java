@@ -17,6 +17,7 @@ import io.stmails.handler.BounceActionsHandler;
 import io.stmails.handler.Services;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
+import io.stmails.testing.Routing;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import io.stmails.testing.TableStream;
@@ -142,7 +143,7 @@ final class BounceFixture {
     }
 
     HttpResponse call(String method, String path, String query) {
-        return api.handle(new HttpRequest(method, path, Map.of("authorization", "token admin:a"), query, new byte[0]));
+        return api.handle(Routing.request(method, path, Map.of("authorization", "token admin:a"), query, new byte[0]));
     }
 
     JsonNode data(HttpResponse response) throws Exception {

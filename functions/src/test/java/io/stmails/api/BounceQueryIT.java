@@ -14,6 +14,7 @@ import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
+import io.stmails.testing.Routing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -178,7 +179,7 @@ class BounceQueryIT extends BounceApiTestBase {
         "DELETE|/api/subscribers/11111111-2222-3333-4444-555555555555/bounces|viewer|403",
         "DELETE|/api/subscribers/11111111-2222-3333-4444-555555555555/bounces|manager|200"})
     void permissionTable(String method, String path, String user, int status) {
-        HttpResponse response = api.handle(new HttpRequest(method, path,
+        HttpResponse response = api.handle(Routing.request(method, path,
                 Map.of("authorization", "token " + user + ":" + user.charAt(0)), "", new byte[0]));
         assertEquals(status, response.status(), response.body());
         if (status == 403) {

@@ -14,6 +14,7 @@ import io.stmails.handler.BounceActionsHandler;
 import io.stmails.handler.Services;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
+import io.stmails.testing.Routing;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import io.stmails.testing.TableStream;
@@ -116,7 +117,7 @@ class CampaignStatsIT {
     }
 
     private static HttpRequest request(String method, String path, String query) {
-        return new HttpRequest(method, path, Map.of("authorization", "token admin:a"), query, new byte[0]);
+        return Routing.request(method, path, Map.of("authorization", "token admin:a"), query, new byte[0]);
     }
 
     private JsonNode data(HttpResponse response) throws Exception {

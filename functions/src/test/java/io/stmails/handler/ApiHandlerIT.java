@@ -13,6 +13,7 @@ import io.stmails.config.Secrets;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.testing.DynamoDbLocal;
+import io.stmails.testing.Routing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ class ApiHandlerIT {
         event.setRawPath(path);
         event.setRawQueryString(query);
         event.setBody(body);
-        return event;
+        return Routing.route(event);
     }
 
     private static void withAuthorization(APIGatewayV2HTTPEvent event, String authorization) {

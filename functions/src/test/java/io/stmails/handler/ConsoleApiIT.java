@@ -15,6 +15,7 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.store.ScanRecord;
 import io.stmails.testing.DynamoDbLocal;
+import io.stmails.testing.Routing;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -139,7 +140,7 @@ class ConsoleApiIT {
             headers.put("authorization", authorization);
         }
         event.setHeaders(headers);
-        return handler.handleRequest(event, null);
+        return handler.handleRequest(Routing.route(event), null);
     }
 
     private JsonNode data(APIGatewayV2HTTPResponse response) throws Exception {

@@ -172,8 +172,8 @@ class WebhookSesHandlerIT {
         assertEquals(405, response.getStatusCode());
         assertEquals("POST", response.getHeaders().get("allow"));
         assertTrue(response.getBody().contains("Amazon SNS"), response.getBody());
-        assertEquals(FunctionCatalog.WEBHOOK_SES, FunctionCatalog.forHttp("GET", "/webhooks/service/ses").orElseThrow());
-        assertEquals(FunctionCatalog.WEBHOOK_SES, FunctionCatalog.forHttp("POST", "/webhooks/service/ses").orElseThrow());
+        assertEquals(FunctionCatalog.WEBHOOK_SES, FunctionCatalog.route("GET", "/webhooks/service/ses").orElseThrow().function());
+        assertEquals(FunctionCatalog.WEBHOOK_SES, FunctionCatalog.route("POST", "/webhooks/service/ses").orElseThrow().function());
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.Settings;
 import io.stmails.handler.FunctionCatalog;
+import io.stmails.http.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -98,9 +99,9 @@ class ProviderSettingsTest {
         for (String name : ProviderSettings.names()) {
             FunctionCatalog function = FunctionCatalog.byName("webhook-" + name).orElseThrow(() -> new AssertionError(name));
             assertEquals(FunctionCatalog.Trigger.HTTP, function.trigger());
-            assertEquals(List.of(new FunctionCatalog.Route("POST", "/webhooks/service/" + name)), function.routes());
+            assertEquals(List.of(new Route("POST", "/webhooks/service/" + name)), function.routes());
             assertEquals("io.stmails.handler.ProviderWebhookHandler", function.handlerClass());
-            assertEquals(function, FunctionCatalog.forHttp("POST", "/webhooks/service/" + name).orElseThrow());
+            assertEquals(function, FunctionCatalog.route("POST", "/webhooks/service/" + name).orElseThrow().function());
         }
     }
 

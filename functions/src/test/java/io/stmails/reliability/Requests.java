@@ -1,6 +1,7 @@
 package io.stmails.reliability;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.stmails.testing.Routing;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -16,7 +17,6 @@ public final class Requests {
             byte[] body) {
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion("2.0");
-        event.setRouteKey(method + " " + path);
         event.setRawPath(path);
         event.setRawQueryString(rawQuery == null ? "" : rawQuery);
         event.setHeaders(new HashMap<>(headers));
@@ -29,6 +29,7 @@ public final class Requests {
         context.setHttp(http);
         context.setStage("$default");
         event.setRequestContext(context);
+        Routing.route(event);
         if (body != null) {
             event.setBody(Base64.getEncoder().encodeToString(body));
             event.setIsBase64Encoded(true);

@@ -116,7 +116,7 @@ public final class LoopWorld {
     }
 
     public HttpResponse call(String method, String path, String query, String body) {
-        return services.apiRouter().handle(new HttpRequest(method, path, Map.of("authorization", "token admin:a"),
+        return services.apiRouter().handle(Routing.request(method, path, Map.of("authorization", "token admin:a"),
                 query, body.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -1,8 +1,8 @@
 package io.stmails.infra;
 
 import io.stmails.handler.FunctionCatalog;
-import io.stmails.handler.FunctionCatalog.Route;
 import io.stmails.handler.FunctionCatalog.Trigger;
+import io.stmails.http.Route;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.stmails.infra;
 
-import io.stmails.handler.FunctionCatalog.Route;
+import io.stmails.http.Route;
 import java.util.List;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.StrictUtf8;
 import io.stmails.handler.FunctionCatalog;
+import io.stmails.http.QueryString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -225,11 +225,12 @@ final class HttpFront implements AutoCloseable {
             if (invoke.matches()) {
                 return invokeRaw(request, method, invoke.group(1), body);
             }
-            Optional<FunctionCatalog> function = FunctionCatalog.forHttp(method, path);
-            if (function.isEmpty()) {
+            // HEAD is served by the GET route, like GET without a body (write leaves the body out).
+            Optional<FunctionCatalog.RouteMatch> route = FunctionCatalog.route(method.equals("HEAD") ? "GET" : method, path);
+            if (route.isEmpty()) {
                 return Reply.json(404, "{\"message\":\"Not Found\"}");
             }
-            String result = functions.invoke(function.get(), apiGatewayEvent(request, method, path, body));
+            String result = functions.invoke(route.get().function(), apiGatewayEvent(request, method, route.get(), body));
             return apiGatewayReply(json.readTree(result));
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.error("{} {} failed", method, path, e);
@@ -306,7 +307,8 @@ final class HttpFront implements AutoCloseable {
                 error.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private String apiGatewayEvent(Request request, String method, String path, byte[] body) {
+    private String apiGatewayEvent(Request request, String method, FunctionCatalog.RouteMatch route, byte[] body) {
+        String path = request.getHttpURI().getPath();
         String rawQuery = Optional.ofNullable(request.getHttpURI().getQuery()).orElse("");
         Map<String, String> headers = new LinkedHashMap<>();
         for (HttpField header : request.getHeaders()) {
@@ -315,9 +317,7 @@ final class HttpFront implements AutoCloseable {
         Instant now = Instant.now();
         ObjectNode event = json.createObjectNode();
         event.put("version", "2.0");
-        String routeKey = FunctionCatalog.forHttp(method, path)
-                .flatMap(f -> f.routes().stream().filter(r -> r.matches(method, path)).findFirst())
-                .map(r -> r.method() + " " + r.path()).orElse("$default");
+        String routeKey = route.route().key();
         event.put("routeKey", routeKey);
         event.put("rawPath", path);
         event.put("rawQueryString", rawQuery);
@@ -325,6 +325,9 @@ final class HttpFront implements AutoCloseable {
         headers.forEach(headerNode::put);
         if (!rawQuery.isEmpty()) {
             event.set("queryStringParameters", json.valueToTree(queryParameters(rawQuery)));
+        }
+        if (!route.pathParameters().isEmpty()) {
+            event.set("pathParameters", json.valueToTree(route.pathParameters()));
         }
         ObjectNode context = event.putObject("requestContext");
         context.put("accountId", "000000000000");
@@ -364,16 +367,7 @@ final class HttpFront implements AutoCloseable {
      */
     private static Map<String, String> queryParameters(String rawQuery) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                parameters.merge(name, value, (a, b) -> a + "," + b);
-            } catch (IllegalArgumentException malformedEscape) {
-                // the function answers 400 from rawQueryString
-            }
-        }
+        QueryString.parseSkippingMalformed(rawQuery).forEach(pair -> parameters.merge(pair.getKey(), pair.getValue(), (a, b) -> a + "," + b));
         return parameters;
     }
 
@@ -407,7 +401,8 @@ final class HttpFront implements AutoCloseable {
             }
         });
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-        response.write(true, ByteBuffer.wrap(reply.body()), callback);
+        boolean head = response.getRequest().getMethod().equals("HEAD");
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(reply.body()), callback);
     }
 
     /** Jetty's own refusals (414 request line too long, 431 headers too large, 400 malformed) as JSON, like every other error. */

@@ -133,6 +133,57 @@ class HttpFrontTest {
         assertEquals("hard", query.path("queryStringParameters").path("type").asText());
     }
 
+    @Test
+    void theEventCarriesTheRouteKeyAndPathParametersOfTheMostSpecificRoute() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        behaviour = (function, event) -> {
+            events.add(event);
+            return "{\"statusCode\":200,\"body\":\"ok\"}";
+        };
+        get("/api/bounces/stats");
+        get("/api/subscribers/6f1c4e9a-2b3d-4c5e-8f70-112233445566/bounces");
+        http.send(HttpRequest.newBuilder(uri("/api/bounces/7")).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> sent = events.stream().map(HttpFrontTest::tree).toList();
+        assertEquals(List.of("GET /api/bounces/stats", "GET /api/subscribers/{uuid}/bounces", "ANY /api/bounces/{id}"),
+                sent.stream().map(e -> e.path("routeKey").asText()).toList());
+        assertEquals(sent.get(1).path("routeKey"), sent.get(1).path("requestContext").path("routeKey"));
+        assertTrue(sent.get(0).path("pathParameters").isMissingNode(), "no path parameters: none sent, as API Gateway does");
+        assertEquals("6f1c4e9a-2b3d-4c5e-8f70-112233445566", sent.get(1).path("pathParameters").path("uuid").asText());
+        assertEquals("7", sent.get(2).path("pathParameters").path("id").asText());
+
+        assertEquals(404, get("/api/nothing-here").statusCode());
+        assertEquals(404, get("/api/bounces/").statusCode(), "a trailing slash is another path, as in API Gateway");
+        assertEquals(3, events.size(), "API Gateway answers unknown paths itself");
+    }
+
+    @Test
+    void headIsAnsweredLikeGetWithoutABody() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        behaviour = (function, event) -> {
+            events.add(event);
+            return "{\"statusCode\":200,\"headers\":{\"content-type\":\"text/html\"},\"body\":\"<html>console</html>\"}";
+        };
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(uri("/console/")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals("text/html", head.headers().firstValue("content-type").orElse(""));
+        assertEquals(Long.toString("<html>console</html>".length()), head.headers().firstValue("content-length").orElse(""));
+        JsonNode event = tree(events.get(0));
+        assertEquals("GET /console/{proxy+}", event.path("routeKey").asText());
+        assertEquals("HEAD", event.path("requestContext").path("http").path("method").asText());
+        assertEquals("<html>console</html>", get("/console/").body());
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private HttpResponse<String> invoke(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(INVOKE)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

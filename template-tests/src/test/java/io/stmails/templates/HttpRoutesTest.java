@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stmails.handler.FunctionCatalog.Route;
+import io.stmails.api.ApiEndpoint;
 import io.stmails.handler.FunctionCatalog.Trigger;
+import io.stmails.http.Route;
 import io.stmails.infra.FunctionSpec;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,26 @@ class HttpRoutesTest {
                 .map(route -> route.path("RouteKey").asText())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expected, actual);
-        assertTrue(actual.contains("POST /webhooks/bounce") && actual.contains("ANY /api/{proxy+}"));
+        assertTrue(actual.contains("POST /webhooks/bounce"));
+    }
+
+    /** API Gateway matches the API's routes (unknown paths get its 404); a wrong method reaches the function as ANY, for a 405. */
+    @ParameterizedTest
+    @EnumSource(Deployment.class)
+    void everyDeclaredApiRouteHasItsOwnGatewayRouteAndNoCatchAll(Deployment deployment) {
+        Synthesized stack = Synthesized.of(deployment);
+        TemplateJson json = stack.json();
+        String apiAlias = json.aliasOf(stack.functionId("api"));
+        Map<String, String> targetByKey = new HashMap<>();
+        json.ofType("AWS::ApiGatewayV2::Route").values().forEach(route -> targetByKey.put(route.path("RouteKey").asText(),
+                TemplateJson.reference(json.properties(TemplateJson.reference(route.get("Target"))).get("IntegrationUri"))));
+        for (ApiEndpoint endpoint : ApiEndpoint.values()) {
+            for (String key : List.of(endpoint.route().key(), "ANY " + endpoint.route().path())) {
+                assertEquals(apiAlias, targetByKey.get(key), key + " must invoke the api function");
+            }
+        }
+        assertTrue(targetByKey.keySet().stream().noneMatch(key -> key.startsWith("ANY /api/{") || key.equals("$default")),
+                "no catch-all route: " + targetByKey.keySet());
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
 import io.stmails.http.Route;
+import io.stmails.store.InvalidCursorException;
 import io.stmails.store.StorageException;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -57,6 +58,8 @@ public final class ApiRouter {
             return route.handler().handle(request, request.pathParameters());
         } catch (BadRequestException e) {
             return responses.error(400, "Invalid request: " + e.getMessage() + ".");
+        } catch (InvalidCursorException e) {
+            return responses.error(400, e.getMessage());
         } catch (StorageException e) {
             LOG.error("{} {} failed in storage", request.method(), request.path(), e);
             return responses.error(500, "Storage error; please retry.");

@@ -9,20 +9,19 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.stmails.actions.Reactivation;
-import io.stmails.domain.Bounce;
 import io.stmails.domain.Uuids;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
-import io.stmails.store.BouncePage;
 import io.stmails.store.BounceQuery;
 import io.stmails.store.BounceStore;
 import io.stmails.store.ReactivationRecord;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -39,16 +38,15 @@ public final class ReactivationApi {
     }
 
     private final Reactivation reactivation;
-    private final BounceStore bounces;
+    private final BudgetedCursorLoop loop;
     private final Responses responses;
     private final ObjectMapper json;
     private final ObjectReader requestReader;
-    private final Supplier<Instant> clock;
 
     public ReactivationApi(Reactivation reactivation, BounceStore bounces, Responses responses, ObjectMapper json,
             Supplier<Instant> clock) {
         this.reactivation = reactivation;
-        this.bounces = bounces;
+        this.loop = new BudgetedCursorLoop(bounces, clock);
         this.responses = responses;
         this.json = json;
         ObjectMapper strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -56,7 +54,6 @@ public final class ReactivationApi {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         this.requestReader = strict.readerFor(ReactivateRequest.class);
-        this.clock = clock;
     }
 
     public List<ApiRoute> routes() {
@@ -120,36 +117,19 @@ public final class ReactivationApi {
             return responses.error(400, "Name at least one filter (campaign_uuid, source, type, email, from, to): "
                     + "bulk reactivation never applies to every subscriber.");
         }
-        Instant deadline = clock.get().plus(BounceApi.BULK_BUDGET);
-        int reactivated = 0;
-        int refused = 0;
-        int unchanged = 0;
-        try {
-            while (true) {
-                BouncePage page = bounces.query(query);
-                Set<String> owners = new LinkedHashSet<>();
-                page.bounces().stream().map(Bounce::subscriberUuid).forEach(owners::add);
-                for (String owner : owners) {
-                    switch (reactivation.reactivate(owner, body.forced()).outcome()) {
-                        case REACTIVATED -> reactivated++;
-                        case REFUSED_COMPLAINT -> refused++;
-                        case NOTHING_TO_UNDO, NOT_FOUND -> unchanged++;
-                    }
-                }
-                ObjectNode progress = json.createObjectNode().put("reactivated", reactivated)
-                        .put("refused_complaints", refused).put("unchanged", unchanged);
-                if (page.nextCursor() == null) {
-                    return responses.data(progress.put("done", true));
-                }
-                query = query.withCursor(page.nextCursor());
-                if (clock.get().isAfter(deadline)) {
-                    return responses.accepted("Reactivated " + reactivated + " subscribers so far; repeat with cursor "
-                            + "to continue.", progress.put("done", false).put("next_cursor", page.nextCursor()));
-                }
-            }
-        } catch (IllegalArgumentException invalidCursor) {
-            return responses.error(400, invalidCursor.getMessage());
+        Map<Reactivation.Outcome, Integer> outcomes = new EnumMap<>(Reactivation.Outcome.class);
+        Optional<String> next = loop.forEachPage(query, page -> BudgetedCursorLoop.owners(page).forEach(owner ->
+                outcomes.merge(reactivation.reactivate(owner, body.forced()).outcome(), 1, Integer::sum)));
+        int reactivated = outcomes.getOrDefault(Reactivation.Outcome.REACTIVATED, 0);
+        ObjectNode progress = json.createObjectNode().put("reactivated", reactivated)
+                .put("refused_complaints", outcomes.getOrDefault(Reactivation.Outcome.REFUSED_COMPLAINT, 0))
+                .put("unchanged", outcomes.getOrDefault(Reactivation.Outcome.NOTHING_TO_UNDO, 0)
+                        + outcomes.getOrDefault(Reactivation.Outcome.NOT_FOUND, 0));
+        if (next.isEmpty()) {
+            return responses.data(progress.put("done", true));
         }
+        return responses.accepted("Reactivated " + reactivated + " subscribers so far; repeat with cursor to continue.",
+                progress.put("done", false).put("next_cursor", next.get()));
     }
 
     private ReactivateRequest body(HttpRequest request) throws JsonProcessingException {

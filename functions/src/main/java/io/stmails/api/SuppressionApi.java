@@ -78,7 +78,7 @@ public final class SuppressionApi {
         }
         SuppressionImport.Progress progress;
         try {
-            progress = importer.run(nextToken(request).orElse(null), clock.get().plus(BounceApi.BULK_BUDGET));
+            progress = importer.run(nextToken(request).orElse(null), clock.get().plus(BudgetedCursorLoop.BUDGET));
         } catch (InvalidNextTokenException e) {
             return responses.error(400, "Invalid next_token: " + e.getMessage());
         }

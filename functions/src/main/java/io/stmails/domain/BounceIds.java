@@ -2,6 +2,7 @@ package io.stmails.domain;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Bounce ids: 26 characters of Crockford base32 (48 bits of milliseconds, 80 random bits), so ids
@@ -9,6 +10,7 @@ import java.time.Instant;
  */
 public final class BounceIds {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final Pattern WELL_FORMED = Pattern.compile("^[0-9A-HJKMNP-TV-Z]{26}$");
 
     private BounceIds() {
     }
@@ -39,6 +41,10 @@ public final class BounceIds {
             low >>>= 5;
         }
         return new String(out);
+    }
+
+    public static boolean isWellFormed(String id) {
+        return id != null && WELL_FORMED.matcher(id).matches();
     }
 
     /** Created on first use, never during a SnapStart snapshot's init. */

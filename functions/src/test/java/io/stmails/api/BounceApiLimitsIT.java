@@ -112,17 +112,6 @@ class BounceApiLimitsIT extends BounceApiTestBase {
         assertEquals("=1+2@example.com", exact.path("email").asText());
     }
 
-    @Test
-    void csvNeutralisingLeavesOrdinaryCellsAlone() {
-        assertEquals("plain", BounceApi.csvField("plain"));
-        assertEquals("'=1+2", BounceApi.csvField("=1+2"));
-        assertEquals("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"", BounceApi.csvField("=HYPERLINK(\"x\",\"y\")"));
-        assertEquals("\"'\rx\"", BounceApi.csvField("\rx"));
-        assertEquals("", BounceApi.csvField(""));
-        assertEquals("a=b", BounceApi.csvField("a=b"));
-        assertEquals("'@SUM(A1)", BounceApi.csvField("@SUM(A1)"));
-    }
-
     private void assertDeepMetaListed(JsonNode results, String id, String deep) {
         boolean seen = false;
         for (JsonNode result : results) {

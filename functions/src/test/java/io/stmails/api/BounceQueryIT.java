@@ -162,13 +162,6 @@ class BounceQueryIT extends BounceApiTestBase {
         assertEquals("2026-11-05", days.get(0).path("date").asText());
     }
 
-    @Test
-    void csvFieldsAreQuotedPerRfc4180() {
-        assertEquals("plain", BounceApi.csvField("plain"));
-        assertEquals("\"{\"\"a\"\":1,\"\"b\"\":2}\"", BounceApi.csvField("{\"a\":1,\"b\":2}"));
-        assertEquals("\"two\nlines\"", BounceApi.csvField("two\nlines"));
-    }
-
     @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
     @CsvSource(delimiter = '|', value = {
         "GET|/api/bounces|viewer|200", "GET|/api/bounces|manager|403", "GET|/api/bounces|hook|403",

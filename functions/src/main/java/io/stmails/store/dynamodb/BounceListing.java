@@ -7,6 +7,7 @@ import io.stmails.domain.InputLimits;
 import io.stmails.domain.StrictUtf8;
 import io.stmails.store.BounceQuery;
 import io.stmails.store.BouncePage;
+import io.stmails.store.InvalidCursorException;
 import io.stmails.store.StorageException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -203,23 +204,23 @@ final class BounceListing {
     }
 
     /**
-     * @throws IllegalArgumentException when the cursor was not made by this listing for this order, or
-     *                                  names a key DynamoDB could not take (over {@link InputLimits#DYNAMODB_SORT_KEY_BYTES})
+     * @throws InvalidCursorException when the cursor was not made by this listing for this order, or
+     *                                names a key DynamoDB could not take (over {@link InputLimits#DYNAMODB_SORT_KEY_BYTES})
      */
     static String decodeCursor(String cursor, Tables.Listing listing) {
         String raw;
         try {
             raw = StrictUtf8.decode(Base64.getUrlDecoder().decode(cursor))
-                    .orElseThrow(() -> new IllegalArgumentException("Invalid cursor."));
+                    .orElseThrow(() -> new InvalidCursorException("Invalid cursor."));
         } catch (IllegalArgumentException notBase64) {
-            throw new IllegalArgumentException("Invalid cursor.");
+            throw new InvalidCursorException("Invalid cursor.");
         }
         String[] parts = raw.split("\n", 3);
         if (parts.length != 3 || !parts[0].equals(CURSOR_VERSION) || !parts[1].equals(listing.name()) || parts[2].isEmpty()) {
-            throw new IllegalArgumentException("Invalid cursor: it belongs to another query or order.");
+            throw new InvalidCursorException("Invalid cursor: it belongs to another query or order.");
         }
         if (parts[2].getBytes(StandardCharsets.UTF_8).length > InputLimits.DYNAMODB_SORT_KEY_BYTES) {
-            throw new IllegalArgumentException("Invalid cursor: its position is longer than "
+            throw new InvalidCursorException("Invalid cursor: its position is longer than "
                     + InputLimits.DYNAMODB_SORT_KEY_BYTES + " bytes, so no listing made it.");
         }
         return parts[2];

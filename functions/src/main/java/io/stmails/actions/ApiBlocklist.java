@@ -1,9 +1,9 @@
 package io.stmails.actions;
 
+import io.stmails.domain.BlocklistRule;
 import io.stmails.domain.BounceIds;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Subscriber;
-import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.ThresholdDecision;
 import io.stmails.store.ActionRecord;
@@ -35,18 +35,18 @@ public final class ApiBlocklist {
     public boolean blocklist(Subscriber subscriber) {
         Subscriber current = subscriber;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            if (current.status() == SubscriberStatus.BLOCKLISTED && !current.hasActiveSubscription()) {
+            Instant now = clock.get();
+            Optional<Subscriber> blocklisted = BlocklistRule.apply(current, true, now);
+            if (blocklisted.isEmpty()) {
                 suppression.finishPending(current.uuid());
                 return false;
             }
-            Instant now = clock.get();
-            Subscriber after = current.withStatus(SubscriberStatus.BLOCKLISTED, now).withAllListsUnsubscribed(now);
             BounceType reason = suppression.decidingType(current.uuid()).orElse(BounceType.HARD);
             ActionRecord record = new ActionRecord("api-" + BounceIds.next(now), current.uuid(), current.email(),
                     ThresholdAction.BLOCKLIST, reason, 0, 0, null, "api", now, true, current.status(), current.lists(),
                     suppression.suppresses(ThresholdAction.BLOCKLIST), null);
             ThresholdDecision decision = new ThresholdDecision(ThresholdAction.BLOCKLIST, ThresholdDecision.Effect.UPDATE,
-                    after, 0, 0);
+                    blocklisted.get(), 0, 0);
             if (subscribers.applyAction(current, decision, record) == SubscriberStore.ApplyResult.APPLIED) {
                 suppression.finish(record);
                 return true;

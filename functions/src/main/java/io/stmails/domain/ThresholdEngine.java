@@ -49,15 +49,9 @@ public final class ThresholdEngine {
                 }
                 return update(action, subscriber.withAllListsUnsubscribed(now), count, threshold);
             case BLOCKLIST:
-                boolean unsubscribeLists = settings.blocklistUnsubscribesLists() && subscriber.hasActiveSubscription();
-                if (subscriber.status() == SubscriberStatus.BLOCKLISTED && !unsubscribeLists) {
-                    return noChange(action, count, threshold);
-                }
-                Subscriber blocklisted = subscriber.withStatus(SubscriberStatus.BLOCKLISTED, now);
-                if (unsubscribeLists) {
-                    blocklisted = blocklisted.withAllListsUnsubscribed(now);
-                }
-                return update(action, blocklisted, count, threshold);
+                return BlocklistRule.apply(subscriber, settings.blocklistUnsubscribesLists(), now)
+                        .map(blocklisted -> update(action, blocklisted, count, threshold))
+                        .orElseGet(() -> noChange(action, count, threshold));
             default:
                 throw new IllegalStateException("unhandled action " + action);
         }

@@ -106,6 +106,17 @@ class ApiHandlerIT {
     }
 
     @Test
+    void aMethodThePathDoesNotServeIsA405NamingItAndTheMethodsItDoes() {
+        APIGatewayV2HTTPEvent patch = request("PATCH", "/api/subscribers", "", null);
+        assertEquals("ANY /api/subscribers", patch.getRouteKey());
+        APIGatewayV2HTTPResponse response = call(patch);
+        assertEquals(405, response.getStatusCode());
+        assertTrue(response.getBody().contains("Method PATCH is not allowed on /api/subscribers."), response.getBody());
+        assertEquals("POST, GET", response.getHeaders().get("allow"));
+        assertEquals("GET, DELETE", call(request("PUT", "/api/bounces/01ARZ3NDEKTSV4RRFFQ69G5FAV", "", null)).getHeaders().get("allow"));
+    }
+
+    @Test
     void permissionsAreCheckedPerRoute() {
         APIGatewayV2HTTPEvent create = fixture("create-subscriber.json");
         withAuthorization(create, "token viewer:v1ew");

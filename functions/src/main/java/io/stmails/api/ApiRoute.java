@@ -1,5 +1,6 @@
 package io.stmails.api;
 
+import io.stmails.catalog.ApiEndpoint;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.stmails.api;
 
+import io.stmails.catalog.ApiEndpoint;
 import io.stmails.http.ApiAuthenticator;
 import io.stmails.http.BadRequestException;
 import io.stmails.http.HttpRequest;

@@ -2,6 +2,7 @@ package io.stmails.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.actions.ApiBlocklist;
+import io.stmails.catalog.ApiEndpoint;
 import io.stmails.http.Responses;
 import io.stmails.store.BounceStore;
 import io.stmails.store.StatsStore;

@@ -2,6 +2,7 @@ package io.stmails.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stmails.catalog.ApiEndpoint;
 import io.stmails.config.ApiUser;
 import io.stmails.http.ApiAuthenticator;
 import io.stmails.http.HttpRequest;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.stmails.actions.Reactivation;
+import io.stmails.catalog.ApiEndpoint;
 import io.stmails.domain.Uuids;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;

@@ -3,6 +3,7 @@ package io.stmails.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stmails.catalog.ApiEndpoint;
 import io.stmails.domain.Uuids;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;

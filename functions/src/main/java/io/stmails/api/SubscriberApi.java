@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.actions.ApiDeletion;
 import io.stmails.actions.Erasure;
+import io.stmails.catalog.ApiEndpoint;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Emails;
 import io.stmails.domain.Subscriber;

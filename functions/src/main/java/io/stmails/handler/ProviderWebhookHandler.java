@@ -11,7 +11,7 @@ import io.stmails.providers.ProviderWebhook;
 /**
  * {@code webhook-sendgrid}, {@code webhook-postmark}, ...: {@code POST /webhooks/service/{provider}}.
  * Every provider function runs this one class; the route that invoked it names the provider, so no
- * per-provider class or environment variable is needed (see {@link FunctionCatalog}).
+ * per-provider class or environment variable is needed (see {@link io.stmails.catalog.FunctionCatalog}).
  */
 public final class ProviderWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ProviderWebhook webhook;

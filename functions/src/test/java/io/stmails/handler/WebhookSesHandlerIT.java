@@ -1,5 +1,6 @@
 package io.stmails.handler;
 
+import io.stmails.catalog.FunctionCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stmails.catalog.FunctionCatalog;
 import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.Settings;
-import io.stmails.handler.FunctionCatalog;
 import io.stmails.http.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;

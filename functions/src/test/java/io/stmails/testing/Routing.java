@@ -1,8 +1,8 @@
 package io.stmails.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.stmails.handler.FunctionCatalog;
-import io.stmails.handler.FunctionCatalog.RouteMatch;
+import io.stmails.catalog.FunctionCatalog.RouteMatch;
+import io.stmails.catalog.FunctionCatalog;
 import io.stmails.http.HttpRequest;
 import java.util.Map;
 import java.util.Optional;

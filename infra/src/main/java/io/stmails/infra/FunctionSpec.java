@@ -1,7 +1,7 @@
 package io.stmails.infra;
 
-import io.stmails.handler.FunctionCatalog;
-import io.stmails.handler.FunctionCatalog.Trigger;
+import io.stmails.catalog.FunctionCatalog.Trigger;
+import io.stmails.catalog.FunctionCatalog;
 import io.stmails.http.Route;
 import java.util.Arrays;
 import java.util.List;

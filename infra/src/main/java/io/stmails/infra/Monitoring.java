@@ -1,6 +1,6 @@
 package io.stmails.infra;
 
-import io.stmails.handler.FunctionCatalog.Trigger;
+import io.stmails.catalog.FunctionCatalog.Trigger;
 import io.stmails.mailbox.MailboxSchedule;
 import java.util.ArrayList;
 import java.util.List;

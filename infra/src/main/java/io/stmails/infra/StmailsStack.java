@@ -1,6 +1,6 @@
 package io.stmails.infra;
 
-import io.stmails.handler.FunctionCatalog.Trigger;
+import io.stmails.catalog.FunctionCatalog.Trigger;
 import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnOutputProps;

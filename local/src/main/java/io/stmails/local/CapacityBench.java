@@ -3,7 +3,7 @@ package io.stmails.local;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stmails.handler.FunctionCatalog;
+import io.stmails.catalog.FunctionCatalog;
 import io.stmails.handler.Pop3ScannerHandler;
 import io.stmails.handler.Services;
 import io.stmails.store.dynamodb.BounceItems;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.stmails.handler.FunctionCatalog;
+import io.stmails.catalog.FunctionCatalog;
 import io.stmails.handler.Services;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -2,8 +2,8 @@ package io.stmails.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stmails.catalog.FunctionCatalog;
 import io.stmails.config.Settings;
-import io.stmails.handler.FunctionCatalog;
 import io.stmails.mailbox.MailboxSchedule;
 import java.time.Instant;
 import java.util.List;

@@ -12,7 +12,7 @@ import static io.stmails.infra.DeploymentConfig.SES_IDENTITIES;
 import static io.stmails.infra.DeploymentConfig.SES_TOPIC_ARN;
 import static io.stmails.infra.DeploymentConfig.SETTINGS;
 
-import io.stmails.handler.FunctionCatalog.Trigger;
+import io.stmails.catalog.FunctionCatalog.Trigger;
 import io.stmails.http.Route;
 import io.stmails.infra.FunctionSpec;
 import java.util.ArrayList;

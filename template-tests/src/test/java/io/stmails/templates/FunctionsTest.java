@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stmails.handler.FunctionCatalog;
+import io.stmails.catalog.FunctionCatalog;
 import io.stmails.infra.DeploymentConfig;
 import io.stmails.infra.FunctionSpec;
 import java.util.HashSet;

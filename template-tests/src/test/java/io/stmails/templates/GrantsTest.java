@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stmails.handler.FunctionCatalog.Trigger;
+import io.stmails.catalog.FunctionCatalog.Trigger;
 import io.stmails.infra.DeploymentConfig;
 import io.stmails.infra.FunctionSpec;
 import java.util.ArrayList;

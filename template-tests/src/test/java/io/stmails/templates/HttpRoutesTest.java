@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stmails.api.ApiEndpoint;
-import io.stmails.handler.FunctionCatalog.Trigger;
+import io.stmails.catalog.ApiEndpoint;
+import io.stmails.catalog.FunctionCatalog.Trigger;
 import io.stmails.http.Route;
 import io.stmails.infra.FunctionSpec;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
-package io.stmails.handler;
+package io.stmails.catalog;
 
-import io.stmails.api.ApiEndpoint;
 import io.stmails.http.Route;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.stmails.api;
+package io.stmails.catalog;
 
 import io.stmails.http.Route;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * The API's route table: every route of {@code /api}, declared once with the permission it needs (null:
  * any authenticated user). The stack creates one API Gateway route per entry, plus one {@code ANY} route per
- * path so that a wrong method is answered 405 by {@link ApiRouter}; the router dispatches on the route key
+ * path so that a wrong method is answered 405 by the {@code api} function; the router dispatches on the route key
  * API Gateway (or the local runner) reports.
  */
 public enum ApiEndpoint {
@@ -62,7 +62,7 @@ public enum ApiEndpoint {
     }
 
     /** The methods declared for {@code path}, for a 405's {@code Allow}. */
-    static List<String> methodsOf(String path) {
+    public static List<String> methodsOf(String path) {
         return Arrays.stream(values()).map(ApiEndpoint::route).filter(r -> r.path().equals(path)).map(Route::method).toList();
     }
 }

@@ -1,8 +1,8 @@
-package io.stmails.handler;
+package io.stmails.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.stmails.api.ApiEndpoint;
+import io.stmails.catalog.ApiEndpoint;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -74,23 +74,24 @@ final class ColdStartBench {
             events.put("bounce-actions", n -> streamEvent.replaceAll("\"SequenceNumber\"\\s*:\\s*\"\\d+\"",
                     "\"SequenceNumber\": \"" + (900000000000000000L + n) + "\""));
             events.put("pop3-scanner", n -> world.pop3Schedule() + "#" + n);
-            for (var entry : events.entrySet()) {
-                String function = entry.getKey();
-                double[] wall = new double[runs];
-                double[] handle = new double[runs];
-                double[] primed = new double[runs];
-                for (int r = 0; r < runs; r++) {
+            for (String function : events.keySet()) {
+                cold.put(function, new double[runs]);
+                firstEvent.put(function, new double[runs]);
+                primedFirstEvent.put(function, new double[runs]);
+            }
+            // Round by round, every function once per round: a load change on a shared machine then
+            // weighs on every function alike instead of on whichever ran during it.
+            for (int r = 0; r < runs; r++) {
+                for (var entry : events.entrySet()) {
+                    String function = entry.getKey();
                     Run unprimed = probe(function, dynamo.endpoint(), entry.getValue().apply(r), repo, work, false);
-                    wall[r] = unprimed.wallMillis();
-                    handle[r] = unprimed.handleMillis();
+                    cold.get(function)[r] = unprimed.wallMillis();
+                    firstEvent.get(function)[r] = unprimed.handleMillis();
                     if (!function.equals(ColdStartProbe.BARE)) {
-                        primed[r] = probe(function, dynamo.endpoint(), entry.getValue().apply(runs + r), repo, work, true)
-                                .handleMillis();
+                        primedFirstEvent.get(function)[r] = probe(function, dynamo.endpoint(),
+                                entry.getValue().apply(runs + r), repo, work, true).handleMillis();
                     }
                 }
-                cold.put(function, wall);
-                firstEvent.put(function, handle);
-                primedFirstEvent.put(function, primed);
             }
         } finally {
             try (var files = Files.list(work)) {

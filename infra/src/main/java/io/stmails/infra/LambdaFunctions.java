@@ -12,7 +12,7 @@ import software.constructs.Construct;
 
 /**
  * Every function of the catalog, each with the grants {@link FunctionAccess} gives it
- * and the environment its code reads ({@code io.stmails.handler.Services}): the settings document
+ * and the environment its code reads ({@code io.stmails.wiring.Environment}): the settings document
  * and table prefix for all, the secret's ARN only where the secret may be read, the actions topic
  * only for the function that publishes. No secret value is ever in the environment.
  */

@@ -104,6 +104,11 @@ final class BenchWorld {
 
     /** Without the mailbox, for the local runner, whose schedule would try to reach it. */
     Settings settings(boolean mailbox) {
+        return Settings.parse(settingsJson(mailbox), json);
+    }
+
+    /** The document of {@link #settings(boolean)}, as a function's environment carries it. */
+    String settingsJson(boolean mailbox) {
         ObjectNode settings = json.createObjectNode();
         settings.putObject("ses").put("enabled", true).put("campaign_tag", "campaign")
                 .put("certificate_dir", repo.resolve("events/ses/certificates").toAbsolutePath().toString())
@@ -113,7 +118,7 @@ final class BenchWorld {
             settings.putArray("mailboxes").addObject().put("name", MAILBOX).put("host", "127.0.0.1")
                     .put("username", "bounces@lists.example.org").put("security", "plain");
         }
-        return Settings.parse(settings.toString(), json);
+        return settings.toString();
     }
 
     Secrets secrets() {

@@ -1,7 +1,8 @@
 package io.stmails.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
+import io.stmails.wiring.Environment;
 import io.stmails.store.dynamodb.TableDefinitions;
 import io.stmails.store.dynamodb.Tables;
 import java.io.BufferedReader;
@@ -60,7 +61,8 @@ final class ColdStartBench {
             client.createTable(b -> b.tableName(ColdStartProbe.BARE_TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
                     .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
-            Services seeding = Services.builder().json(json).dynamo(client).tables(tables).build();
+            Components seeding = Components.builder().json(json).dynamo(client).tables(tables).build();
+            Map<String, String> environment = functionEnvironment(dynamo.endpoint(), world.settingsJson(true));
             for (String path : List.of("wb", "pm", "ses", "sev", "coldstart")) {
                 BenchWorld.seed(seeding.subscribers(), path, 2 * runs);
             }
@@ -84,11 +86,11 @@ final class ColdStartBench {
             for (int r = 0; r < runs; r++) {
                 for (var entry : events.entrySet()) {
                     String function = entry.getKey();
-                    Run unprimed = probe(function, dynamo.endpoint(), entry.getValue().apply(r), repo, work, false);
+                    Run unprimed = probe(function, environment, entry.getValue().apply(r), repo, work, false);
                     cold.get(function)[r] = unprimed.wallMillis();
                     firstEvent.get(function)[r] = unprimed.handleMillis();
                     if (!function.equals(ColdStartProbe.BARE)) {
-                        primedFirstEvent.get(function)[r] = probe(function, dynamo.endpoint(),
+                        primedFirstEvent.get(function)[r] = probe(function, environment,
                                 entry.getValue().apply(runs + r), repo, work, true).handleMillis();
                     }
                 }
@@ -118,19 +120,29 @@ final class ColdStartBench {
         return 0;
     }
 
-    private static Run probe(String function, String endpoint, String event, Path repo, Path work, boolean prime)
-            throws IOException, InterruptedException {
+    /** What the stack gives a function (minus the secret: the probe adds the bench's), pointed at this DynamoDB Local. */
+    private static Map<String, String> functionEnvironment(String endpoint, String settings) {
+        return Map.of(Environment.Variable.STMAILS_SETTINGS.name(), settings,
+                Environment.Variable.STMAILS_DYNAMODB_ENDPOINT.name(), endpoint,
+                Environment.Variable.AWS_REGION.name(), "us-east-1",
+                "AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+    }
+
+    private static Run probe(String function, Map<String, String> environment, String event, Path repo, Path work,
+            boolean prime) throws IOException, InterruptedException {
         Path eventFile = Files.createTempFile(work, function, ".json");
         Files.writeString(eventFile, event);
         Path errors = Files.createTempFile(work, function, ".err");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ColdStartProbe.class.getName(),
-                function, endpoint, eventFile.toString(), repo.toAbsolutePath().toString()));
+                function, eventFile.toString(), repo.toAbsolutePath().toString()));
         if (prime) {
             command.add("--prime");
         }
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         Double handled = null;
         double wall = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -41,7 +41,8 @@ final class ColdStartBench {
     private ColdStartBench() {
     }
 
-    private record Run(double wallMillis, double handleMillis) {
+    /** @param cpuMillis the JVM's own CPU time, all threads, until the event was handled: what another process's load does not stretch */
+    private record Run(double wallMillis, double handleMillis, double cpuMillis) {
     }
 
     static int run(List<String> args, PrintStream out) throws Exception {
@@ -54,6 +55,7 @@ final class ColdStartBench {
         Map<String, double[]> cold = new LinkedHashMap<>();
         Map<String, double[]> firstEvent = new LinkedHashMap<>();
         Map<String, double[]> primedFirstEvent = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>();
         try (DynamoServer dynamo = new DynamoServer()) {
             DynamoDbClient client = dynamo.client();
             Tables tables = Tables.withPrefix("stmails-");
@@ -80,6 +82,7 @@ final class ColdStartBench {
                 cold.put(function, new double[runs]);
                 firstEvent.put(function, new double[runs]);
                 primedFirstEvent.put(function, new double[runs]);
+                cpu.put(function, new double[runs]);
             }
             // Round by round, every function once per round: a load change on a shared machine then
             // weighs on every function alike instead of on whichever ran during it.
@@ -89,6 +92,7 @@ final class ColdStartBench {
                     Run unprimed = probe(function, environment, entry.getValue().apply(r), repo, work, false);
                     cold.get(function)[r] = unprimed.wallMillis();
                     firstEvent.get(function)[r] = unprimed.handleMillis();
+                    cpu.get(function)[r] = unprimed.cpuMillis();
                     if (!function.equals(ColdStartProbe.BARE)) {
                         primedFirstEvent.get(function)[r] = probe(function, environment,
                                 entry.getValue().apply(runs + r), repo, work, true).handleMillis();
@@ -104,18 +108,22 @@ final class ColdStartBench {
             Files.deleteIfExists(work);
         }
         double bare = median(cold.get(ColdStartProbe.BARE));
+        double bareCpu = median(cpu.get(ColdStartProbe.BARE));
         StringBuilder line = new StringBuilder(String.format(
                 "bench-coldstart (median of %d fresh JVMs, start to first event handled): bare PutItem %.0f ms;", runs, bare));
         for (String function : FUNCTIONS) {
-            line.append(String.format(" %s %.0f ms ratio %.2f;", function, median(cold.get(function)), median(cold.get(function)) / bare));
+            line.append(String.format(" %s %.0f ms ratio %.2f (CPU %.2f);", function, median(cold.get(function)),
+                    median(cold.get(function)) / bare, median(cpu.get(function)) / bareCpu));
         }
         out.println(line.substring(0, line.length() - 1));
-        out.printf("%-18s %12s %7s %16s %18s%n", "function", "cold (ms)", "ratio", "first event (ms)", "after priming (ms)");
-        out.printf("%-18s %12.0f %7.2f %16.1f %18s%n", ColdStartProbe.BARE, bare, 1.0,
+        out.printf("%-18s %12s %7s %10s %9s %16s %18s%n", "function", "cold (ms)", "ratio", "CPU (ms)", "CPU ratio",
+                "first event (ms)", "after priming (ms)");
+        out.printf("%-18s %12.0f %7.2f %10.0f %9.2f %16.1f %18s%n", ColdStartProbe.BARE, bare, 1.0, bareCpu, 1.0,
                 median(firstEvent.get(ColdStartProbe.BARE)), "-");
         for (String function : FUNCTIONS) {
-            out.printf("%-18s %12.0f %7.2f %16.1f %18.1f%n", function, median(cold.get(function)),
-                    median(cold.get(function)) / bare, median(firstEvent.get(function)), median(primedFirstEvent.get(function)));
+            out.printf("%-18s %12.0f %7.2f %10.0f %9.2f %16.1f %18.1f%n", function, median(cold.get(function)),
+                    median(cold.get(function)) / bare, median(cpu.get(function)), median(cpu.get(function)) / bareCpu,
+                    median(firstEvent.get(function)), median(primedFirstEvent.get(function)));
         }
         return 0;
     }
@@ -145,11 +153,14 @@ final class ColdStartBench {
         Process process = builder.start();
         Double handled = null;
         double wall = 0;
+        double cpu = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 if (text.startsWith("handled ")) {
                     wall = (System.nanoTime() - start) / 1e6;
-                    handled = Double.parseDouble(text.substring("handled ".length()));
+                    String[] figures = text.split(" ");
+                    handled = Double.parseDouble(figures[1]);
+                    cpu = Double.parseDouble(figures[3]);
                 }
             }
         }
@@ -160,7 +171,7 @@ final class ColdStartBench {
             throw new IllegalStateException(function + ": the probe JVM did not handle its event (exit "
                     + process.exitValue() + "): " + Files.readString(errors));
         }
-        return new Run(wall, handled);
+        return new Run(wall, handled, cpu);
     }
 
     private static double median(double[] values) {

@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * environment the stack gives the function (settings, a DynamoDB endpoint, credentials). Builds the
  * function as its Lambda constructor does ({@link LambdaWiring} from the environment, the function's
  * own wiring and settings sections, then the handler) except that the secrets are the bench's
- * instead of Secrets Manager's, handles the one event, and prints {@code handled <ms of the handler
- * call>}. {@code bare} does one PutItem with a DynamoDB client from the same factory instead. With
+ * instead of Secrets Manager's, handles the one event, and prints the handler call's time and the
+ * JVM's CPU time ({@link #printHandled}). {@code bare} does one PutItem with a DynamoDB client from the same factory instead. With
  * {@code --prime} the function's SnapStart hook runs before the event.
  */
 final class ColdStartProbe {
@@ -54,7 +54,7 @@ final class ColdStartProbe {
             DynamoDbClient client = AwsClients.lambda(environment).dynamo();
             long start = System.nanoTime();
             client.putItem(b -> b.tableName(BARE_TABLE).item(Map.of("pk", AttributeValue.fromS(event.strip()))));
-            System.out.println("handled " + (System.nanoTime() - start) / 1_000_000.0);
+            printHandled(start);
             return;
         }
         BenchWorld world = new BenchWorld(Path.of(args[2]), new ObjectMapper());
@@ -99,11 +99,18 @@ final class ColdStartProbe {
         }
         long start = System.nanoTime();
         probe.handle(function.equals("pop3-scanner") ? event.substring(0, event.lastIndexOf('#')) : event);
-        System.out.println("handled " + (System.nanoTime() - start) / 1_000_000.0);
+        printHandled(start);
     }
 
     private static Components parts(Environment environment, Set<LambdaWiring.Section> reads, BenchWorld world) {
         return LambdaWiring.builder(environment, reads).secrets(world::secrets).build();
+    }
+
+    /** {@code handled <ms of the handler call> cpu <ms of this JVM's CPU time so far, all threads>}. */
+    private static void printHandled(long start) {
+        double handled = (System.nanoTime() - start) / 1_000_000.0;
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
+        System.out.println("handled " + handled + " cpu " + cpu);
     }
 
     private record Probe<I>(RequestHandler<I, ?> handler, Class<I> type, Priming priming) {

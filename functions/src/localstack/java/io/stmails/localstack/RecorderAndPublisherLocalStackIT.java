@@ -10,7 +10,7 @@ import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.SubscriberStatus;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.dynamodb.TableDefinitions;
 import io.stmails.store.dynamodb.Tables;
@@ -49,7 +49,7 @@ class RecorderAndPublisherLocalStackIT {
             DockerImageName.parse(System.getProperty("localstack.image", "localstack/localstack:4.4")))
             .withServices("dynamodb", "sns", "sqs");
 
-    private static Services services;
+    private static Components services;
     private static SqsClient sqs;
     private static String receivedActions;
 
@@ -74,7 +74,7 @@ class RecorderAndPublisherLocalStackIT {
         sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
                 .attributes(Map.of("RawMessageDelivery", "true")));
 
-        services = Services.builder()
+        services = Components.builder()
                 .dynamo(dynamo)
                 .tables(tables)
                 .publisher(new SnsActionPublisher(sns, topicArn, JSON))

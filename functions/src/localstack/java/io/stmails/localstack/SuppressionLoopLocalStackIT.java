@@ -11,7 +11,7 @@ import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.SubscriberStatus;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.dynamodb.DynamoSuppressionList;
 import io.stmails.store.dynamodb.TableDefinitions;
@@ -70,7 +70,7 @@ class SuppressionLoopLocalStackIT {
         Tables tables = Tables.withPrefix("loop-");
         TableDefinitions.createIfMissing(dynamo, tables);
         SuppressionList list = DynamoSuppressionList.createIfMissing(dynamo, tables, Instant::now);
-        Services services = Services.builder().dynamo(dynamo).tables(tables)
+        Components services = Components.builder().dynamo(dynamo).tables(tables)
                 .settings(Settings.parse("{\"ses\": {\"suppression_sync\": true}}", new ObjectMapper()))
                 .suppressionList(list).build();
 

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * Every Lambda function of stmails: its name (the same in the local runner and in the CDK stack),
  * its handler class, how it is triggered and, for HTTP functions, its routes. Handler classes have
- * a no-argument constructor (Lambda) and a {@code (Services)} constructor (local runner, tests).
+ * a no-argument constructor (Lambda) and a {@code (Components)} constructor (local runner, tests; see {@link io.stmails.wiring.FunctionWiring}).
  */
 public enum FunctionCatalog {
     WEBHOOK_BOUNCE("webhook-bounce", "io.stmails.handler.WebhookBounceHandler", Trigger.HTTP,

@@ -9,6 +9,11 @@ import io.stmails.api.ApiRouter;
 import io.stmails.console.ConsoleAssets;
 import io.stmails.http.HttpRequest;
 import io.stmails.metrics.BounceMetrics;
+import io.stmails.wiring.ApiWiring;
+import io.stmails.wiring.Components;
+import io.stmails.wiring.Environment;
+import io.stmails.wiring.FunctionWiring;
+import io.stmails.wiring.LambdaWiring;
 
 /** {@code api}: every {@code /api/*} route, and the operator console's static files under {@code /console/}. */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -17,16 +22,20 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final BounceMetrics metrics;
 
     /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
-    private Priming priming;
+    private final Priming priming;
 
     public ApiHandler() {
-        this(Services.fromEnvironment());
-        this.priming = Priming.http("api", Services.fromEnvironment()).register();
+        this(LambdaWiring.components(Environment.system(), FunctionWiring.API_READS), true);
     }
 
-    public ApiHandler(Services services) {
-        this.router = services.apiRouter();
-        this.metrics = services.metrics();
+    public ApiHandler(Components parts) {
+        this(parts, false);
+    }
+
+    private ApiHandler(Components parts, boolean snapStart) {
+        this.router = ApiWiring.router(parts);
+        this.metrics = parts.metrics();
+        this.priming = snapStart ? Priming.http("api", parts, ApiGatewayHttp::toRequest).register() : null;
     }
 
     @Override

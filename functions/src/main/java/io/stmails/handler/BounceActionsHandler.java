@@ -11,6 +11,10 @@ import io.stmails.actions.BounceStreamProcessor;
 import io.stmails.actions.StreamChange;
 import io.stmails.metrics.BounceMetrics;
 import io.stmails.store.dynamodb.BounceItems;
+import io.stmails.wiring.Components;
+import io.stmails.wiring.Environment;
+import io.stmails.wiring.FunctionWiring;
+import io.stmails.wiring.LambdaWiring;
 import java.util.List;
 import java.util.Map;
 
@@ -25,16 +29,20 @@ public final class BounceActionsHandler implements RequestHandler<DynamodbEvent,
     private final BounceMetrics metrics;
 
     /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
-    private Priming priming;
+    private final Priming priming;
 
     public BounceActionsHandler() {
-        this(Services.fromEnvironment());
-        this.priming = Priming.bounceActions(Services.fromEnvironment()).register();
+        this(LambdaWiring.components(Environment.system(), FunctionWiring.BOUNCE_ACTIONS_READS), true);
     }
 
-    public BounceActionsHandler(Services services) {
-        this.processor = services.streamProcessor();
-        this.metrics = services.metrics();
+    public BounceActionsHandler(Components parts) {
+        this(parts, false);
+    }
+
+    private BounceActionsHandler(Components parts, boolean snapStart) {
+        this.processor = FunctionWiring.bounceActions(parts);
+        this.metrics = parts.metrics();
+        this.priming = snapStart ? Priming.bounceActions(parts).register() : null;
     }
 
     @Override

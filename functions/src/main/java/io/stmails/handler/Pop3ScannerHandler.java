@@ -6,11 +6,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.stmails.mailbox.LoggedScan;
 import io.stmails.mailbox.MailboxClient;
-import io.stmails.mailbox.MailboxScanner;
 import io.stmails.mailbox.ScanResult;
 import io.stmails.mailbox.ScheduledScan;
 import io.stmails.mailbox.pop3.AngusPop3Client;
 import io.stmails.metrics.BounceMetrics;
+import io.stmails.wiring.Components;
+import io.stmails.wiring.Environment;
+import io.stmails.wiring.FunctionWiring;
+import io.stmails.wiring.LambdaWiring;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,22 +28,24 @@ public final class Pop3ScannerHandler implements RequestHandler<ScheduledEvent, 
     private final BounceMetrics metrics;
 
     /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
-    private Priming priming;
+    private final Priming priming;
 
     public Pop3ScannerHandler() {
-        this(Services.fromEnvironment());
-        this.priming = Priming.pop3Scanner(Services.fromEnvironment()).register();
+        this(LambdaWiring.components(Environment.system(), FunctionWiring.POP3_SCANNER_READS), new AngusPop3Client(), true);
     }
 
-    public Pop3ScannerHandler(Services services) {
-        this(services, new AngusPop3Client());
+    public Pop3ScannerHandler(Components parts) {
+        this(parts, new AngusPop3Client());
     }
 
-    public Pop3ScannerHandler(Services services, MailboxClient client) {
-        this.scans = new LoggedScan(new ScheduledScan(services.settings(), services.secrets(),
-                new MailboxScanner(client, services.recorder(), services.json(), services.metrics())), services.scanLog(),
-                services.clock());
-        this.metrics = services.metrics();
+    public Pop3ScannerHandler(Components parts, MailboxClient client) {
+        this(parts, client, false);
+    }
+
+    private Pop3ScannerHandler(Components parts, MailboxClient client, boolean snapStart) {
+        this.scans = FunctionWiring.pop3Scanner(parts, client);
+        this.metrics = parts.metrics();
+        this.priming = snapStart ? Priming.pop3Scanner(parts).register() : null;
     }
 
     @Override

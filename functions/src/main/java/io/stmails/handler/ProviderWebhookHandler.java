@@ -7,6 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.metrics.BounceMetrics;
 import io.stmails.providers.ProviderWebhook;
+import io.stmails.wiring.Components;
+import io.stmails.wiring.Environment;
+import io.stmails.wiring.FunctionWiring;
+import io.stmails.wiring.LambdaWiring;
 
 /**
  * {@code webhook-sendgrid}, {@code webhook-postmark}, ...: {@code POST /webhooks/service/{provider}}.
@@ -18,18 +22,20 @@ public final class ProviderWebhookHandler implements RequestHandler<APIGatewayV2
     private final BounceMetrics metrics;
 
     /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
-    private Priming priming;
+    private final Priming priming;
 
     public ProviderWebhookHandler() {
-        this(Services.fromEnvironment());
-        this.priming = Priming.http("provider-webhook", Services.fromEnvironment()).register();
+        this(LambdaWiring.components(Environment.system(), FunctionWiring.PROVIDER_WEBHOOK_READS), true);
     }
 
-    public ProviderWebhookHandler(Services services) {
-        this.webhook = new ProviderWebhook(services.settings().bounce(), services.settings().providers(),
-                services.secrets(), services.recorder(), services.responses(), services.json(), services.clock(),
-                services.metrics());
-        this.metrics = services.metrics();
+    public ProviderWebhookHandler(Components parts) {
+        this(parts, false);
+    }
+
+    private ProviderWebhookHandler(Components parts, boolean snapStart) {
+        this.webhook = FunctionWiring.providerWebhook(parts);
+        this.metrics = parts.metrics();
+        this.priming = snapStart ? Priming.http("provider-webhook", parts, ApiGatewayHttp::toRequest).register() : null;
     }
 
     @Override

@@ -7,6 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.metrics.BounceMetrics;
 import io.stmails.ses.SesFeedback;
+import io.stmails.wiring.Components;
+import io.stmails.wiring.Environment;
+import io.stmails.wiring.FunctionWiring;
+import io.stmails.wiring.LambdaWiring;
 import java.time.Instant;
 
 /**
@@ -21,17 +25,21 @@ public final class SesEventsHandler implements RequestHandler<ScheduledEvent, Vo
     private final BounceMetrics metrics;
 
     /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
-    private Priming priming;
+    private final Priming priming;
 
     public SesEventsHandler() {
-        this(Services.fromEnvironment());
-        this.priming = Priming.ses("ses-events", Services.fromEnvironment()).register();
+        this(LambdaWiring.components(Environment.system(), FunctionWiring.SES_READS), true);
     }
 
-    public SesEventsHandler(Services services) {
-        this.feedback = SesFeedback.create(services.settings(), services.recorder(), services.json());
-        this.json = services.json();
-        this.metrics = services.metrics();
+    public SesEventsHandler(Components parts) {
+        this(parts, false);
+    }
+
+    private SesEventsHandler(Components parts, boolean snapStart) {
+        this.feedback = FunctionWiring.sesFeedback(parts);
+        this.json = parts.json();
+        this.metrics = parts.metrics();
+        this.priming = snapStart ? Priming.ses("ses-events", parts).register() : null;
     }
 
     @Override

@@ -7,6 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.stmails.metrics.BounceMetrics;
 import io.stmails.ses.SesFeedback;
 import io.stmails.sns.SnsMessage;
+import io.stmails.wiring.Components;
+import io.stmails.wiring.Environment;
+import io.stmails.wiring.FunctionWiring;
+import io.stmails.wiring.LambdaWiring;
 import org.joda.time.format.DateTimeFormat;
 import org.joda.time.format.DateTimeFormatter;
 
@@ -23,16 +27,20 @@ public final class SesNotificationsHandler implements RequestHandler<SNSEvent, V
     private final BounceMetrics metrics;
 
     /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
-    private Priming priming;
+    private final Priming priming;
 
     public SesNotificationsHandler() {
-        this(Services.fromEnvironment());
-        this.priming = Priming.ses("ses-notifications", Services.fromEnvironment()).register();
+        this(LambdaWiring.components(Environment.system(), FunctionWiring.SES_READS), true);
     }
 
-    public SesNotificationsHandler(Services services) {
-        this.feedback = SesFeedback.create(services.settings(), services.recorder(), services.json());
-        this.metrics = services.metrics();
+    public SesNotificationsHandler(Components parts) {
+        this(parts, false);
+    }
+
+    private SesNotificationsHandler(Components parts, boolean snapStart) {
+        this.feedback = FunctionWiring.sesFeedback(parts);
+        this.metrics = parts.metrics();
+        this.priming = snapStart ? Priming.ses("ses-notifications", parts).register() : null;
     }
 
     @Override

@@ -7,6 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.metrics.BounceMetrics;
 import io.stmails.webhook.NativeWebhook;
+import io.stmails.wiring.Components;
+import io.stmails.wiring.Environment;
+import io.stmails.wiring.FunctionWiring;
+import io.stmails.wiring.LambdaWiring;
 
 /** {@code webhook-bounce}: {@code POST /webhooks/bounce}. */
 public final class WebhookBounceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -14,17 +18,20 @@ public final class WebhookBounceHandler implements RequestHandler<APIGatewayV2HT
     private final BounceMetrics metrics;
 
     /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
-    private Priming priming;
+    private final Priming priming;
 
     public WebhookBounceHandler() {
-        this(Services.fromEnvironment());
-        this.priming = Priming.http("webhook-bounce", Services.fromEnvironment()).register();
+        this(LambdaWiring.components(Environment.system(), FunctionWiring.WEBHOOK_BOUNCE_READS), true);
     }
 
-    public WebhookBounceHandler(Services services) {
-        this.webhook = new NativeWebhook(services.settings().bounce(), services.authenticator(), services.recorder(),
-                services.responses(), services.json(), services.metrics());
-        this.metrics = services.metrics();
+    public WebhookBounceHandler(Components parts) {
+        this(parts, false);
+    }
+
+    private WebhookBounceHandler(Components parts, boolean snapStart) {
+        this.webhook = FunctionWiring.webhookBounce(parts);
+        this.metrics = parts.metrics();
+        this.priming = snapStart ? Priming.http("webhook-bounce", parts, ApiGatewayHttp::toRequest).register() : null;
     }
 
     @Override

@@ -6,9 +6,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.metrics.BounceMetrics;
-import io.stmails.ses.SesFeedback;
 import io.stmails.ses.SesSnsEndpoint;
-import io.stmails.webhook.WebhookGate;
+import io.stmails.wiring.Components;
+import io.stmails.wiring.Environment;
+import io.stmails.wiring.FunctionWiring;
+import io.stmails.wiring.LambdaWiring;
 
 /** {@code webhook-ses}: {@code POST /webhooks/service/ses}, an SNS HTTPS subscription for SES feedback. */
 public final class WebhookSesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -16,19 +18,20 @@ public final class WebhookSesHandler implements RequestHandler<APIGatewayV2HTTPE
     private final BounceMetrics metrics;
 
     /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
-    private Priming priming;
+    private final Priming priming;
 
     public WebhookSesHandler() {
-        this(Services.fromEnvironment());
-        this.priming = Priming.http("webhook-ses", Services.fromEnvironment()).register();
+        this(LambdaWiring.components(Environment.system(), FunctionWiring.SES_READS), true);
     }
 
-    public WebhookSesHandler(Services services) {
-        this.endpoint = new SesSnsEndpoint(services.settings().ses(),
-                new WebhookGate(services.settings().bounce(), services.responses(), services.metrics()),
-                SesFeedback.create(services.settings(), services.recorder(), services.json()),
-                services.subscriptionConfirmer(), services.responses(), services.json());
-        this.metrics = services.metrics();
+    public WebhookSesHandler(Components parts) {
+        this(parts, false);
+    }
+
+    private WebhookSesHandler(Components parts, boolean snapStart) {
+        this.endpoint = FunctionWiring.webhookSes(parts);
+        this.metrics = parts.metrics();
+        this.priming = snapStart ? Priming.http("webhook-ses", parts, ApiGatewayHttp::toRequest).register() : null;
     }
 
     @Override

@@ -3,17 +3,18 @@ package io.stmails.priming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stmails.handler.ApiGatewayHttp;
-import io.stmails.handler.Services;
+import io.stmails.http.HttpRequest;
 import io.stmails.mailbox.parser.BounceParser;
 import io.stmails.sns.SnsMessage;
 import io.stmails.store.dynamodb.BounceItems;
+import io.stmails.wiring.Components;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.Signature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.crac.Context;
@@ -54,24 +55,28 @@ public final class Priming implements Resource {
         this.steps = steps;
     }
 
-    /** The HTTP webhooks (native, providers, SES over HTTPS) and the API: HTTP event binding, DynamoDB, HMAC and SNS signatures. */
-    public static Priming http(String function, Services services) {
-        return new Builder(function, services).httpEvent().dynamoRead().hmac().snsSignature().build();
+    /**
+     * The HTTP webhooks (native, providers, SES over HTTPS) and the API: HTTP event binding, DynamoDB, HMAC and SNS signatures.
+     *
+     * @param decode the handler's own reading of an API Gateway event
+     */
+    public static Priming http(String function, Components parts, Function<APIGatewayV2HTTPEvent, HttpRequest> decode) {
+        return new Builder(function, parts).httpEvent(decode).dynamoRead().hmac().snsSignature().build();
     }
 
     /** SES feedback through the SNS subscription or EventBridge: JSON, DynamoDB, SNS signatures. */
-    public static Priming ses(String function, Services services) {
-        return new Builder(function, services).snsSignature().dynamoRead().build();
+    public static Priming ses(String function, Components parts) {
+        return new Builder(function, parts).snsSignature().dynamoRead().build();
     }
 
     /** The stream consumer: stream item decoding, DynamoDB reads of a subscriber and of the counters. */
-    public static Priming bounceActions(Services services) {
-        return new Builder("bounce-actions", services).streamItem().dynamoRead().statsRead().build();
+    public static Priming bounceActions(Components parts) {
+        return new Builder("bounce-actions", parts).streamItem().dynamoRead().statsRead().build();
     }
 
     /** The POP3 scanner: the parser on a built-in bounce, DynamoDB. */
-    public static Priming pop3Scanner(Services services) {
-        return new Builder("pop3-scanner", services).parser().dynamoRead().build();
+    public static Priming pop3Scanner(Components parts) {
+        return new Builder("pop3-scanner", parts).parser().dynamoRead().build();
     }
 
     /** Registers the hook with the global CRaC context (a no-op outside a CRaC/SnapStart runtime) and returns it. */
@@ -110,31 +115,31 @@ public final class Priming implements Resource {
 
     private static final class Builder {
         private final String function;
-        private final Services services;
+        private final Components parts;
         private final List<Step> steps = new ArrayList<>();
 
-        Builder(String function, Services services) {
+        Builder(String function, Components parts) {
             this.function = function;
-            this.services = services;
+            this.parts = parts;
         }
 
-        Builder httpEvent() {
+        Builder httpEvent(Function<APIGatewayV2HTTPEvent, HttpRequest> decode) {
             steps.add(new Step("http-event", () -> {
-                ObjectMapper json = services.json();
+                ObjectMapper json = parts.json();
                 APIGatewayV2HTTPEvent event = json.readValue(BuiltIn.HTTP_EVENT, APIGatewayV2HTTPEvent.class);
-                JsonNode body = json.readTree(ApiGatewayHttp.toRequest(event).bodyText());
+                JsonNode body = json.readTree(decode.apply(event).bodyText());
                 json.writeValueAsString(body);
             }));
             return this;
         }
 
         Builder dynamoRead() {
-            steps.add(new Step("dynamodb-get", () -> services.subscribers().findByUuid(ABSENT_SUBSCRIBER)));
+            steps.add(new Step("dynamodb-get", () -> parts.subscribers().findByUuid(ABSENT_SUBSCRIBER)));
             return this;
         }
 
         Builder statsRead() {
-            steps.add(new Step("dynamodb-query", () -> services.stats().read("priming#" + ABSENT_SUBSCRIBER)));
+            steps.add(new Step("dynamodb-query", () -> parts.stats().read("priming#" + ABSENT_SUBSCRIBER)));
             return this;
         }
 
@@ -149,8 +154,8 @@ public final class Priming implements Resource {
 
         Builder snsSignature() {
             steps.add(new Step("sns-signature", () -> {
-                SnsMessage message = SnsMessage.fromJson(services.json().readTree(BuiltIn.SNS_ENVELOPE));
-                services.json().readTree(message.message());
+                SnsMessage message = SnsMessage.fromJson(parts.json().readTree(BuiltIn.SNS_ENVELOPE));
+                parts.json().readTree(message.message());
                 Signature verifier = Signature.getInstance("SHA256withRSA");
                 verifier.initVerify(KeyFactory.getInstance("RSA").generatePublic(BuiltIn.rsaPublicKey()));
                 verifier.update(message.stringToSign());

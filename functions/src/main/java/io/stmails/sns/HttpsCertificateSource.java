@@ -14,29 +14,39 @@ import java.util.concurrent.TimeoutException;
 /**
  * Fetches a certificate from SNS: bounded connect time and total time, redirects never followed (the
  * checked URL is the only place a certificate may come from), at most {@value #MAX_BYTES} bytes.
+ * The HTTP client is made at the first fetch: a function whose certificates are all on disk, or that
+ * is snapshotted by SnapStart before any message, never starts its selector thread.
  */
 public final class HttpsCertificateSource implements CertificateSource {
     static final int MAX_BYTES = 64 * 1024;
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
     private final Duration totalTimeout;
+    private HttpClient client;
 
     public HttpsCertificateSource() {
         this(Duration.ofSeconds(3), Duration.ofSeconds(5));
     }
 
     public HttpsCertificateSource(Duration connectTimeout, Duration totalTimeout) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.connectTimeout = connectTimeout;
         this.totalTimeout = totalTimeout;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
     }
 
     @Override
     public X509Certificate certificate(URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(totalTimeout).GET().build();
-        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> call = client().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         HttpResponse<byte[]> response;
         try {
             response = call.get(totalTimeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -2,8 +2,7 @@ package io.stmails.sns;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -12,21 +11,18 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * authenticated caller can unsubscribe the endpoint later. One client per topic region, made on first use.
  */
 public final class SdkSubscriptionConfirmer implements SubscriptionConfirmer {
-    private final AwsCredentialsProvider credentials;
+    private final Function<Region, SnsClient> clientForRegion;
     private final Map<String, SnsClient> clients = new ConcurrentHashMap<>();
 
-    public SdkSubscriptionConfirmer(AwsCredentialsProvider credentials) {
-        this.credentials = credentials;
+    /** @param clientForRegion makes an SNS client for a topic's region */
+    public SdkSubscriptionConfirmer(Function<Region, SnsClient> clientForRegion) {
+        this.clientForRegion = clientForRegion;
     }
 
     @Override
     public void confirm(String topicArn, String token) {
         String region = TopicArn.parse(topicArn).region();
-        SnsClient client = clients.computeIfAbsent(region, name -> SnsClient.builder()
-                .region(Region.of(name))
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(credentials)
-                .build());
+        SnsClient client = clients.computeIfAbsent(region, name -> clientForRegion.apply(Region.of(name)));
         client.confirmSubscription(request -> request.topicArn(topicArn).token(token).authenticateOnUnsubscribe("true"));
     }
 }

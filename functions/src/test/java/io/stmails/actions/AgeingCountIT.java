@@ -10,7 +10,7 @@ import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
 import io.stmails.handler.BounceActionsHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
 class AgeingCountIT {
     private final ObjectMapper json = new ObjectMapper();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    private Services services;
+    private Components services;
     private BounceActionsHandler handler;
     private TableStream stream;
 
     private void start(String settings) {
         Tables tables = DynamoDbLocal.freshTables();
-        services = Services.builder().dynamo(DynamoDbLocal.client()).tables(tables)
+        services = Components.builder().dynamo(DynamoDbLocal.client()).tables(tables)
                 .settings(Settings.parse(settings, json)).build();
         handler = new BounceActionsHandler(services);
         stream = new TableStream(tables.bounces());

@@ -14,7 +14,7 @@ import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
 import io.stmails.handler.BounceActionsHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
@@ -45,12 +45,12 @@ class BounceActionsHandlerIT {
     private final Set<String> delivered = new HashSet<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private Tables tables;
-    private Services services;
+    private Components services;
     private BounceActionsHandler handler;
 
     private void start(String settings) {
         tables = DynamoDbLocal.freshTables();
-        services = Services.builder().dynamo(DynamoDbLocal.client()).tables(tables)
+        services = Components.builder().dynamo(DynamoDbLocal.client()).tables(tables)
                 .settings(Settings.parse(settings, json))
                 .publisher(new SnsActionPublisher(sns, TOPIC, json))
                 .build();

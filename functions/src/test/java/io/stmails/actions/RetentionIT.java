@@ -16,7 +16,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.domain.StatsCounters;
 import io.stmails.domain.Subscriber;
 import io.stmails.handler.BounceActionsHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
@@ -42,14 +42,14 @@ class RetentionIT {
     private static final String CAMPAIGN = "8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d";
     private final ObjectMapper json = new ObjectMapper();
     private Tables tables;
-    private Services services;
+    private Components services;
     private BounceActionsHandler handler;
     private TableStream stream;
 
     @BeforeEach
     void start() {
         tables = DynamoDbLocal.freshTables();
-        services = Services.builder().dynamo(DynamoDbLocal.client()).tables(tables).settings(Settings.parse("""
+        services = Components.builder().dynamo(DynamoDbLocal.client()).tables(tables).settings(Settings.parse("""
                 {"actions": {"soft": {"retention_days": 90}, "hard": {"action": "none"}}}""", json)).build();
         handler = new BounceActionsHandler(services);
         stream = new TableStream(tables.bounces());

@@ -13,7 +13,7 @@ import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
 import io.stmails.handler.BounceActionsHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import io.stmails.testing.StreamFixtures;
@@ -37,12 +37,12 @@ class StreamBatchFailuresIT {
     private static final int MAX_ATTEMPTS = 3;
     private final ObjectMapper json = new ObjectMapper();
     private Tables tables;
-    private Services services;
+    private Components services;
     private BounceActionsHandler handler;
 
     private void start() {
         tables = DynamoDbLocal.freshTables();
-        services = Services.builder().dynamo(DynamoDbLocal.client()).tables(tables)
+        services = Components.builder().dynamo(DynamoDbLocal.client()).tables(tables)
                 .settings(Settings.parse("{}", json)).build();
         handler = new BounceActionsHandler(services);
     }

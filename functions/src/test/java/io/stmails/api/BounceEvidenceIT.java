@@ -13,7 +13,8 @@ import io.stmails.config.Settings;
 import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
-import io.stmails.handler.Services;
+import io.stmails.wiring.ApiWiring;
+import io.stmails.wiring.Components;
 import io.stmails.handler.SesEventsHandler;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
@@ -31,18 +32,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class BounceEvidenceIT {
     private final ObjectMapper json = new ObjectMapper();
     private Tables tables;
-    private Services services;
+    private Components services;
     private ApiRouter api;
 
     @BeforeEach
     void start() {
         Secrets secrets = new Secrets(List.of(new ApiUser("admin", "a", Set.of(ApiUser.ALL))), json.createObjectNode());
         tables = DynamoDbLocal.freshTables();
-        services = Services.builder().dynamo(DynamoDbLocal.client()).tables(tables)
+        services = Components.builder().dynamo(DynamoDbLocal.client()).tables(tables)
                 .secrets(() -> secrets)
                 .settings(Settings.parse("{\"ses\": {\"enabled\": true, \"campaign_tag\": \"campaign\"}}", json))
                 .build();
-        api = services.apiRouter();
+        api = ApiWiring.router(services);
     }
 
     @Test

@@ -14,7 +14,8 @@ import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
 import io.stmails.handler.BounceActionsHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.ApiWiring;
+import io.stmails.wiring.Components;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.testing.Routing;
@@ -44,7 +45,7 @@ final class BounceFixture {
     static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
     final ObjectMapper json = new ObjectMapper();
     final Tables tables;
-    final Services services;
+    final Components services;
     final ApiRouter api;
     final BounceActionsHandler streamHandler;
     final TableStream stream;
@@ -58,10 +59,10 @@ final class BounceFixture {
                 new ApiUser("viewer", "v", Set.of("bounces:get")),
                 new ApiUser("manager", "m", Set.of("bounces:manage")),
                 new ApiUser("hook", "h", Set.of("webhooks:post_bounce"))), json.createObjectNode());
-        services = Services.builder().dynamo(DynamoDbLocal.client()).tables(tables).secrets(() -> secrets)
+        services = Components.builder().dynamo(DynamoDbLocal.client()).tables(tables).secrets(() -> secrets)
                 .settings(Settings.parse("{\"actions\": {\"hard\": {\"action\": \"none\"}, \"complaint\": {\"action\": \"none\"}}}", json))
                 .build();
-        api = services.apiRouter();
+        api = ApiWiring.router(services);
         streamHandler = new BounceActionsHandler(services);
         stream = new TableStream(tables.bounces());
         String[] sources = {"ses", "postfix", "sendgrid"};

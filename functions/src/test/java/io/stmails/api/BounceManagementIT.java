@@ -13,7 +13,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class BounceManagementIT extends BounceApiTestBase {
     private static final String CAMPAIGN_B = BounceFixture.CAMPAIGN_B;
     private List<Bounce> seeded;
     private ObjectMapper json;
-    private Services services;
+    private Components services;
 
     @BeforeEach
     void seed() {

@@ -11,7 +11,8 @@ import io.stmails.config.Settings;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.handler.BounceActionsHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.ApiWiring;
+import io.stmails.wiring.Components;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.testing.Routing;
@@ -33,7 +34,7 @@ class CampaignStatsIT {
     private static final String NEWS = "6f2b7c1e-2d3a-4b5c-9d8e-7f6a5b4c3d2e";
     private static final String PROMO = "0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a";
     private final ObjectMapper json = new ObjectMapper();
-    private Services services;
+    private Components services;
     private ApiRouter api;
     private BounceActionsHandler handler;
     private TableStream stream;
@@ -43,10 +44,10 @@ class CampaignStatsIT {
     void start() {
         Tables tables = DynamoDbLocal.freshTables();
         Secrets secrets = new Secrets(List.of(new ApiUser("admin", "a", Set.of(ApiUser.ALL))), json.createObjectNode());
-        services = Services.builder().dynamo(DynamoDbLocal.client()).tables(tables).secrets(() -> secrets)
+        services = Components.builder().dynamo(DynamoDbLocal.client()).tables(tables).secrets(() -> secrets)
                 .settings(Settings.parse("{\"actions\": {\"hard\": {\"action\": \"none\"}, \"complaint\": {\"action\": \"none\"}}}", json))
                 .build();
-        api = services.apiRouter();
+        api = ApiWiring.router(services);
         handler = new BounceActionsHandler(services);
         stream = new TableStream(tables.bounces());
     }

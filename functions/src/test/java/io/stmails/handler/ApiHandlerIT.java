@@ -14,6 +14,7 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.testing.DynamoDbLocal;
 import io.stmails.testing.Routing;
+import io.stmails.wiring.Components;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ApiHandlerIT {
     private final ObjectMapper json = new ObjectMapper();
-    private Services services;
+    private Components services;
     private ApiHandler handler;
 
     @BeforeEach

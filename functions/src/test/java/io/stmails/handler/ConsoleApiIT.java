@@ -16,6 +16,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.store.ScanRecord;
 import io.stmails.testing.DynamoDbLocal;
 import io.stmails.testing.Routing;
+import io.stmails.wiring.Components;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** What the operator console needs from the {@code api} function beyond listmonk's routes, and the console itself. */
 class ConsoleApiIT {
     private final ObjectMapper json = new ObjectMapper();
-    private Services services;
+    private Components services;
     private ApiHandler handler;
 
     @BeforeEach

@@ -15,6 +15,7 @@ import io.stmails.sns.SnsTestKeys;
 import io.stmails.sns.SubscriptionConfirmer;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
+import io.stmails.wiring.Components;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Services on fresh DynamoDB Local tables with SES enabled for the test topic, the test
+ * Components on fresh DynamoDB Local tables with SES enabled for the test topic, the test
  * certificate directory and {@code campaign} as the campaign tag; plus the SES fixtures.
  */
 final class SesWorld {
@@ -30,7 +31,7 @@ final class SesWorld {
     static final String TAGGED_CAMPAIGN = "9a4c7e21-3b5d-4f60-8e1a-2c3b4d5e6f70";
     static final String JANE = "0b7d1c55-2d0c-4f8e-8a55-3f1e9b6c2a10";
 
-    final Services services;
+    final Components services;
     final Tables tables;
     final RecordingConfirmer confirmer = new RecordingConfirmer();
 
@@ -42,7 +43,7 @@ final class SesWorld {
                 .putArray("topic_arns").add(SnsTestKeys.TOPIC);
         settingsChange.accept(settings);
         tables = missingTables ? Tables.withPrefix("never-created-") : DynamoDbLocal.freshTables();
-        services = Services.builder().json(json).dynamo(DynamoDbLocal.client()).tables(tables)
+        services = Components.builder().json(json).dynamo(DynamoDbLocal.client()).tables(tables)
                 .settings(Settings.parse(settings.toString(), json))
                 .clock(() -> Instant.parse("2026-03-02T12:00:00Z"))
                 .subscriptionConfirmer(confirmer)
@@ -58,7 +59,7 @@ final class SesWorld {
         return new SesWorld(settingsChange, false);
     }
 
-    /** Services whose tables do not exist, so every write fails like an unavailable DynamoDB. */
+    /** Components whose tables do not exist, so every write fails like an unavailable DynamoDB. */
     static SesWorld withBrokenStorage() {
         return new SesWorld(settings -> { }, true);
     }

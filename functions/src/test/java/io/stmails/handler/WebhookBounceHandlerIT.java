@@ -18,6 +18,7 @@ import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
+import io.stmails.wiring.Components;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class WebhookBounceHandlerIT {
     private static final String SUBSCRIBER_UUID = "0b0c3f0e-9a47-4e38-8e43-0a1f3c1c2d11";
     private final ObjectMapper json = new ObjectMapper();
-    private Services services;
+    private Components services;
     private WebhookBounceHandler handler;
 
     private void start(String settings) {
@@ -205,8 +206,8 @@ class WebhookBounceHandlerIT {
     void aStorageFailureIsA500SoTheCallerRetries() {
         Secrets secrets = new Secrets(List.of(new ApiUser("hook", "s3cret-token", Set.of("webhooks:post_bounce"))),
                 json.createObjectNode());
-        Services unreachable = Services.builder()
-                .dynamo(Services.localDynamo("http://127.0.0.1:1"))
+        Components unreachable = Components.builder()
+                .dynamo(DynamoDbLocal.clientFor("http://127.0.0.1:1"))
                 .tables(Tables.withPrefix("none-"))
                 .secrets(() -> secrets)
                 .build();

@@ -16,6 +16,7 @@ import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
 import io.stmails.testing.DynamoDbLocal;
+import io.stmails.wiring.Components;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebhookBounceLimitsIT {
     private static final String SUBSCRIBER_UUID = "0b0c3f0e-9a47-4e38-8e43-0a1f3c1c2d11";
     private final ObjectMapper json = new ObjectMapper();
-    private Services services;
+    private Components services;
     private WebhookBounceHandler handler;
 
     @BeforeEach

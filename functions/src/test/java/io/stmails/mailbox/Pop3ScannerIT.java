@@ -22,7 +22,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.handler.Pop3ScannerHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.store.ScanRecord;
 import io.stmails.mailbox.pop3.AngusPop3Client;
 import io.stmails.metrics.RecordingMetrics;
@@ -55,7 +55,7 @@ class Pop3ScannerIT {
 
     private static GreenMail greenMail;
     private GreenMailUser mailbox;
-    private Services services;
+    private Components services;
 
     @BeforeAll
     static void startGreenMail() {
@@ -207,7 +207,7 @@ class Pop3ScannerIT {
         deliver(dsn("dsn-m1", "ann@example.com", "5.1.1", "550 5.1.1 user unknown", true));
         deliver(dsn("dsn-m2", "ann@example.com", "5.1.1", "550 5.1.1 user unknown", true));
         RecordingMetrics metrics = new RecordingMetrics();
-        Services counted = DynamoDbLocal.services().metrics(metrics)
+        Components counted = DynamoDbLocal.services().metrics(metrics)
                 .secrets(() -> Secrets.parse("{\"mailboxes\": {\"bounces\": {\"password\": \"" + PASSWORD + "\"}}}", JSON))
                 .build();
 
@@ -258,7 +258,7 @@ class Pop3ScannerIT {
     @Test
     void theHandlerScansTheMailboxTheScheduledEventNames() throws Exception {
         deliver(dsn("dsn-1", "ann@example.com", "5.1.1", "550 5.1.1 user unknown", true));
-        Services configured = DynamoDbLocal.services()
+        Components configured = DynamoDbLocal.services()
                 .settings(Settings.parse("{\"mailboxes\": [" + mailboxJson("plain", greenMail.getPop3().getPort(), "keep",
                         false) + "]}", JSON))
                 .secrets(() -> Secrets.parse("{\"mailboxes\": {\"bounces\": {\"password\": \"" + PASSWORD + "\"}}}", JSON))
@@ -279,7 +279,7 @@ class Pop3ScannerIT {
                 () -> new Pop3ScannerHandler(configured).handleRequest(unknown, new FakeContext(300_000)));
         assertTrue(e.getMessage().contains("no mailbox named 'nope'"), e.getMessage());
 
-        Services wrongPassword = DynamoDbLocal.services().settings(configured.settings())
+        Components wrongPassword = DynamoDbLocal.services().settings(configured.settings())
                 .secrets(() -> Secrets.parse("{\"mailboxes\": {\"bounces\": {\"password\": \"wrong\"}}}", JSON)).build();
         assertThrows(IllegalStateException.class,
                 () -> new Pop3ScannerHandler(wrongPassword).handleRequest(event, new FakeContext(300_000)));

@@ -9,7 +9,7 @@ import io.stmails.config.Settings;
 import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceType;
 import io.stmails.handler.ProviderWebhookHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.handler.WebhookBounceHandler;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.store.dynamodb.DynamoSuppressionList;
@@ -88,7 +88,7 @@ class BusinessMetricsIT {
     @Test
     void anAppliedActionAndTheSuppressionItPutsAreCounted() {
         Tables tables = DynamoDbLocal.freshTables();
-        Services services = DynamoDbLocal.services().tables(tables).metrics(metrics).clock(now::get)
+        Components services = DynamoDbLocal.services().tables(tables).metrics(metrics).clock(now::get)
                 .settings(Settings.parse("{\"ses\": {\"suppression_sync\": true}, \"providers\": {\"postmark\": {\"enabled\": true}}}",
                         ProviderFixtures.JSON))
                 .secrets(ProviderFixtures::secrets)
@@ -107,7 +107,7 @@ class BusinessMetricsIT {
                 metrics.counted());
     }
 
-    private Services services(String settings) {
+    private Components services(String settings) {
         return DynamoDbLocal.services().metrics(metrics).clock(now::get)
                 .settings(Settings.parse(settings, ProviderFixtures.JSON))
                 .secrets(ProviderFixtures::secrets)

@@ -9,9 +9,11 @@ import io.stmails.domain.BounceIds;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
-import io.stmails.handler.Services;
+import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
+import io.stmails.wiring.AwsClients;
+import io.stmails.wiring.Components;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,14 +23,13 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Each function's SnapStart priming against DynamoDB Local writes nothing, and without credentials or endpoint it still never throws. */
 class PrimingIT {
-    private static final Map<String, Function<Services, Priming>> HOOKS = Map.of(
-            "http", services -> Priming.http("webhook-bounce", services),
+    private static final Map<String, Function<Components, Priming>> HOOKS = Map.of(
+            "http", services -> Priming.http("webhook-bounce", services, ApiGatewayHttp::toRequest),
             "ses", services -> Priming.ses("ses-notifications", services),
             "bounce-actions", Priming::bounceActions,
             "pop3-scanner", Priming::pop3Scanner);
@@ -36,7 +37,7 @@ class PrimingIT {
     @Test
     void everyHookRunsEveryStepAndWritesNothing() {
         Tables tables = DynamoDbLocal.freshTables();
-        Services services = Services.builder().dynamo(DynamoDbLocal.client()).tables(tables).build();
+        Components services = Components.builder().dynamo(DynamoDbLocal.client()).tables(tables).build();
         Instant now = Instant.parse("2026-03-02T10:00:00Z");
         Subscriber subscriber = new Subscriber("3b0b1e7a-5f2c-4d1e-9a8b-7c6d5e4f3a2b", "ann@example.com", "Ann",
                 SubscriberStatus.ENABLED, Map.of(), now, now, 1);
@@ -53,15 +54,10 @@ class PrimingIT {
 
     @Test
     void withoutCredentialsAndWithoutAnEndpointTheHooksStillReturn() throws IOException {
-        DynamoDbClient unreachable = DynamoDbClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + closedPort()))
-                .region(Region.US_EAST_1)
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(() -> {
-                    throw SdkClientException.create("no credentials at snapshot time");
-                })
-                .build();
-        Services services = Services.builder().dynamo(unreachable).tables(Tables.withPrefix("absent-")).build();
+        DynamoDbClient unreachable = new AwsClients(Region.US_EAST_1, () -> {
+            throw SdkClientException.create("no credentials at snapshot time");
+        }, URI.create("http://127.0.0.1:" + closedPort()), List.of()).dynamo();
+        Components services = Components.builder().dynamo(unreachable).tables(Tables.withPrefix("absent-")).build();
         HOOKS.forEach((name, hook) -> {
             Priming priming = hook.apply(services);
             assertDoesNotThrow(() -> priming.beforeCheckpoint(null), name);

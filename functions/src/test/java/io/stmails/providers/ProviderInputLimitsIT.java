@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.config.Settings;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.store.dynamodb.Tables;
@@ -25,7 +25,7 @@ class ProviderInputLimitsIT {
     @BeforeEach
     void setUp() {
         tables = DynamoDbLocal.freshTables();
-        Services services = Services.builder().dynamo(DynamoDbLocal.client()).tables(tables)
+        Components services = Components.builder().dynamo(DynamoDbLocal.client()).tables(tables)
                 .settings(Settings.parse("{\"providers\": {\"sendgrid\": {\"enabled\": true}}}", ProviderFixtures.JSON))
                 .secrets(ProviderFixtures::secrets)
                 .clock(() -> SIGNED_AT.plusSeconds(2))

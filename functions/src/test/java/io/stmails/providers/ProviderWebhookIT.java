@@ -17,7 +17,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.handler.ProviderWebhookHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class ProviderWebhookIT {
             .collect(Collectors.joining(", ", "{\"providers\": {", "}}"));
 
     private final AtomicReference<Instant> now = new AtomicReference<>(SIGNED_AT.plusSeconds(2));
-    private Services services;
+    private Components services;
     private ProviderWebhookHandler handler;
 
     @BeforeEach
@@ -132,7 +132,7 @@ class ProviderWebhookIT {
         secrets.putObject("providers").putObject("sendgrid").put("verification_key",
                 "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==");
         now.set(Instant.ofEpochSecond(1600112502 + 3));
-        Services vectorServices = services(ALL_ENABLED, Secrets.parse(secrets.toString(), ProviderFixtures.JSON),
+        Components vectorServices = services(ALL_ENABLED, Secrets.parse(secrets.toString(), ProviderFixtures.JSON),
                 DynamoDbLocal.freshTables());
 
         APIGatewayV2HTTPResponse response = new ProviderWebhookHandler(vectorServices)
@@ -348,7 +348,7 @@ class ProviderWebhookIT {
             "mailgun, failed-permanent, 503", "brevo, hard-bounce, 429", "mailjet, bounce-hard, 503",
             "sparkpost, bounce-invalid-recipient, 503", "resend, bounced-permanent, 503"})
     void enabledWithoutCredentialsRefusesEverythingWithTheRetryStatus(String provider, String fixture, int status) {
-        Services unconfigured = services(ALL_ENABLED, Secrets.empty(), DynamoDbLocal.freshTables());
+        Components unconfigured = services(ALL_ENABLED, Secrets.empty(), DynamoDbLocal.freshTables());
         APIGatewayV2HTTPResponse response = new ProviderWebhookHandler(unconfigured).handleRequest(event(provider, fixture), null);
         assertEquals(status, response.getStatusCode(), response.getBody());
         assertTrue(unconfigured.subscribers().findByEmail("gone.user@example.org").isEmpty());
@@ -358,7 +358,7 @@ class ProviderWebhookIT {
     @CsvSource({"sendgrid, bounce, 503", "mailgun, failed-permanent, 503", "brevo, hard-bounce, 429", "brevo, batch-every-event, 429",
             "mailjet, grouped-events, 503", "sparkpost, batch-every-event, 503", "resend, bounced-permanent, 503"})
     void storageFailureAsksTheProviderToRetry(String provider, String fixture, int status) {
-        Services broken = services(ALL_ENABLED, ProviderFixtures.secrets(), Tables.withPrefix("never-created-"));
+        Components broken = services(ALL_ENABLED, ProviderFixtures.secrets(), Tables.withPrefix("never-created-"));
         APIGatewayV2HTTPResponse response = new ProviderWebhookHandler(broken).handleRequest(event(provider, fixture), null);
         assertEquals(status, response.getStatusCode());
         assertTrue(response.getBody().contains("retry"), response.getBody());
@@ -366,7 +366,7 @@ class ProviderWebhookIT {
 
     @Test
     void unknownSubscribersUnderPolicyIgnoreAreAcknowledgedNotRetried() {
-        Services ignoring = services(ALL_ENABLED.replaceFirst("\\{", "{\"unknown_subscriber\": \"ignore\","),
+        Components ignoring = services(ALL_ENABLED.replaceFirst("\\{", "{\"unknown_subscriber\": \"ignore\","),
                 ProviderFixtures.secrets(), DynamoDbLocal.freshTables());
         APIGatewayV2HTTPResponse response = new ProviderWebhookHandler(ignoring).handleRequest(event("forwardemail", "bounce-recipient"), null);
         assertEquals(200, response.getStatusCode());
@@ -382,8 +382,8 @@ class ProviderWebhookIT {
         assertTrue(response.getBody().startsWith("{\"message\":\"Invalid data: "), response.getBody());
     }
 
-    private Services services(String settings, Secrets secrets, Tables tables) {
-        return Services.builder().dynamo(DynamoDbLocal.client()).tables(tables)
+    private Components services(String settings, Secrets secrets, Tables tables) {
+        return Components.builder().dynamo(DynamoDbLocal.client()).tables(tables)
                 .settings(Settings.parse(settings, ProviderFixtures.JSON))
                 .secrets(() -> secrets)
                 .clock(now::get)

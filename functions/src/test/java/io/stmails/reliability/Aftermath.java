@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.domain.Bounce;
 import io.stmails.handler.ApiHandler;
 import io.stmails.handler.BounceActionsHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.store.dynamodb.BounceItems;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
@@ -51,7 +51,7 @@ public final class Aftermath {
     private final Set<String> checked = new HashSet<>();
 
     /** {@code services} must know the API user {@link #ADMIN} with every permission. */
-    public Aftermath(Services services, Tables tables) {
+    public Aftermath(Components services, Tables tables) {
         this.tables = tables;
         this.api = new ApiHandler(services);
         this.actions = new BounceActionsHandler(services);

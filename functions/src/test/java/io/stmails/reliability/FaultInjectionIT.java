@@ -15,7 +15,7 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.StatsCounters;
 import io.stmails.handler.BounceActionsHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.handler.WebhookBounceHandler;
 import io.stmails.store.dynamodb.BounceItems;
 import io.stmails.testing.DynamoDbLocal;
@@ -61,7 +61,7 @@ class FaultInjectionIT extends FuzzProperties {
     private final ObjectMapper json = new ObjectMapper();
     private FaultyHttpClient dynamoHttp;
     private FaultyHttpClient.FakeSns snsHttp;
-    private Services faulty;
+    private Components faulty;
     private TableStream stream;
 
     @Override
@@ -86,7 +86,7 @@ class FaultInjectionIT extends FuzzProperties {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
         Secrets secrets = Secrets.empty().withApiUser(new ApiUser(FuzzWorld.HOOK, FuzzWorld.HOOK_TOKEN, Set.of("webhooks:post_bounce")));
-        faulty = Services.builder().json(json).dynamo(dynamo).tables(world.tables).secrets(() -> secrets)
+        faulty = Components.builder().json(json).dynamo(dynamo).tables(world.tables).secrets(() -> secrets)
                 .settings(world.services.settings()).publisher(new SnsActionPublisher(sns, TOPIC, json)).build();
     }
 

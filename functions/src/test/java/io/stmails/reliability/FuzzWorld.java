@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.ApiUser;
 import io.stmails.config.Secrets;
 import io.stmails.config.Settings;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,29 +28,29 @@ public final class FuzzWorld {
     public static final String HOOK = "fuzz-hook";
     public static final String HOOK_TOKEN = "fuzz-hook-token";
     public final Tables tables;
-    public final Services services;
+    public final Components services;
     public final Aftermath aftermath;
     private final Map<String, List<String>> keySchemas = new HashMap<>();
 
-    private FuzzWorld(Tables tables, Services services) {
+    private FuzzWorld(Tables tables, Components services) {
         this.tables = tables;
         this.services = services;
         this.aftermath = new Aftermath(services, tables);
     }
 
-    /** Services on fresh tables whose secrets are {@code base} plus the admin and hook users. */
+    /** Components on fresh tables whose secrets are {@code base} plus the admin and hook users. */
     public static FuzzWorld create(String settings, Secrets base, Supplier<Instant> clock) {
         return create(settings, base, clock, builder -> { });
     }
 
     /** As {@link #create(String, Secrets, Supplier)}, {@code customise} changing the builder last. */
     public static FuzzWorld create(String settings, Secrets base, Supplier<Instant> clock,
-            Consumer<Services.Builder> customise) {
+            Consumer<Components.Builder> customise) {
         Tables tables = DynamoDbLocal.freshTables();
         Secrets secrets = base.withApiUser(new ApiUser(Aftermath.ADMIN, Aftermath.ADMIN_TOKEN, Set.of(ApiUser.ALL)))
                 .withApiUser(new ApiUser(HOOK, HOOK_TOKEN, Set.of("webhooks:post_bounce")));
         ObjectMapper json = new ObjectMapper();
-        Services.Builder builder = Services.builder().json(json).dynamo(DynamoDbLocal.client()).tables(tables)
+        Components.Builder builder = Components.builder().json(json).dynamo(DynamoDbLocal.client()).tables(tables)
                 .settings(Settings.parse(settings, json)).secrets(() -> secrets);
         if (clock != null) {
             builder.clock(clock);

@@ -2,12 +2,18 @@ package io.stmails.testing;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import io.stmails.handler.Services;
+import io.stmails.wiring.AwsClients;
+import io.stmails.wiring.Components;
 import io.stmails.store.dynamodb.TableDefinitions;
 import io.stmails.store.dynamodb.Tables;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -46,9 +52,15 @@ public final class DynamoDbLocal {
 
     public static synchronized DynamoDbClient client() {
         if (client == null) {
-            client = Services.localDynamo(endpoint());
+            client = clientFor(endpoint());
         }
         return client;
+    }
+
+    /** A client of a DynamoDB Local (or of nothing) at the endpoint, with dummy credentials, as the local runner makes it. */
+    public static DynamoDbClient clientFor(String endpoint) {
+        return new AwsClients(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+                URI.create(endpoint), List.of()).dynamo();
     }
 
     /** New, empty tables with a unique prefix. */
@@ -58,9 +70,9 @@ public final class DynamoDbLocal {
         return tables;
     }
 
-    /** A services builder on fresh tables of this DynamoDB Local. */
-    public static Services.Builder services() {
-        return Services.builder().dynamo(client()).tables(freshTables());
+    /** A components builder on fresh tables of this DynamoDB Local. */
+    public static Components.Builder services() {
+        return Components.builder().dynamo(client()).tables(freshTables());
     }
 
     static int freePort() throws IOException {

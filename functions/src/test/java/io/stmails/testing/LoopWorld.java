@@ -13,7 +13,8 @@ import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
 import io.stmails.handler.BounceActionsHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.ApiWiring;
+import io.stmails.wiring.Components;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.record.BounceRecorder;
@@ -45,7 +46,7 @@ public final class LoopWorld {
     public final DynamoSuppressionList standIn =
             DynamoSuppressionList.createIfMissing(DynamoDbLocal.client(), tables, Instant::now);
     public final FlakySuppressionList suppression = new FlakySuppressionList(standIn);
-    public final Services services;
+    public final Components services;
     private final BounceActionsHandler streamHandler;
     private final TableStream stream;
 
@@ -55,7 +56,7 @@ public final class LoopWorld {
 
     public LoopWorld(String settings, Supplier<Instant> clock) {
         Secrets secrets = new Secrets(List.of(new ApiUser("admin", "a", Set.of(ApiUser.ALL))), json.createObjectNode());
-        services = Services.builder().dynamo(DynamoDbLocal.client()).tables(tables).secrets(() -> secrets)
+        services = Components.builder().dynamo(DynamoDbLocal.client()).tables(tables).secrets(() -> secrets)
                 .settings(Settings.parse(settings, json))
                 .publisher(new SnsActionPublisher(sns, TOPIC, json))
                 .suppressionList(suppression)
@@ -116,7 +117,7 @@ public final class LoopWorld {
     }
 
     public HttpResponse call(String method, String path, String query, String body) {
-        return services.apiRouter().handle(Routing.request(method, path, Map.of("authorization", "token admin:a"),
+        return ApiWiring.router(services).handle(Routing.request(method, path, Map.of("authorization", "token admin:a"),
                 query, body.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -1,6 +1,7 @@
 package io.stmails.infra;
 
 import io.stmails.catalog.FunctionCatalog.Trigger;
+import io.stmails.wiring.Environment.Variable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,16 @@ import software.constructs.Construct;
 
 /**
  * Every function of the catalog, each with the grants {@link FunctionAccess} gives it
- * and the environment its code reads ({@code io.stmails.handler.Services}): the settings document
+ * and the environment its code reads ({@code io.stmails.wiring.Environment}): the settings document
  * and table prefix for all, the secret's ARN only where the secret may be read, the actions topic
  * only for the function that publishes. No secret value is ever in the environment.
  */
 final class LambdaFunctions extends Construct {
-    static final String SETTINGS_VARIABLE = "STMAILS_SETTINGS";
-    static final String TABLE_PREFIX_VARIABLE = "STMAILS_TABLE_PREFIX";
-    static final String SECRET_ID_VARIABLE = "STMAILS_SECRET_ID";
-    static final String SES_TOPIC_VARIABLE = "STMAILS_SES_TOPIC_ARN";
-    static final String ACTIONS_TOPIC_VARIABLE = "STMAILS_ACTIONS_TOPIC_ARN";
+    static final String SETTINGS_VARIABLE = Variable.STMAILS_SETTINGS.name();
+    static final String TABLE_PREFIX_VARIABLE = Variable.STMAILS_TABLE_PREFIX.name();
+    static final String SECRET_ID_VARIABLE = Variable.STMAILS_SECRET_ID.name();
+    static final String SES_TOPIC_VARIABLE = Variable.STMAILS_SES_TOPIC_ARN.name();
+    static final String ACTIONS_TOPIC_VARIABLE = Variable.STMAILS_ACTIONS_TOPIC_ARN.name();
 
     /** What the grants point at. */
     record Resources(DataTables tables, ISecret secret, ITopic actionsTopic, ITopic sesTopic) {

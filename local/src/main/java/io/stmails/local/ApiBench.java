@@ -10,7 +10,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,7 +51,7 @@ final class ApiBench {
         Settings settings = Settings.parse("{\"actions\": {\"soft\": {\"action\": \"none\"}, \"hard\": {\"action\": \"none\"},"
                 + " \"complaint\": {\"action\": \"none\"}}}", new ObjectMapper());
         try (LocalRunner runner = LocalRunner.start(new LocalRunner.Config(0, null, settings, secrets))) {
-            Services services = runner.services();
+            Components services = runner.components();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + runner.port();
             long seedStart = System.nanoTime();
@@ -89,7 +89,7 @@ final class ApiBench {
         return 0;
     }
 
-    static String[] seed(Services services, int count) throws Exception {
+    static String[] seed(Components services, int count) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String[] campaigns = new String[CAMPAIGNS];
         for (int i = 0; i < CAMPAIGNS; i++) {

@@ -59,7 +59,8 @@ final class BenchWorld {
     private final String webhookEvent;
     private final String postmarkEvent;
     private final String sesEvent;
-    private final PrivateKey sesKey;
+    /** Read at the first signature: the cold-start probe's JVMs build a world but sign nothing, and their time is the function's. */
+    private PrivateKey sesKey;
 
     BenchWorld(Path repo, ObjectMapper json) {
         this.repo = repo;
@@ -67,7 +68,6 @@ final class BenchWorld {
         this.webhookEvent = read("events/webhook/bounce-hard-by-email.json");
         this.postmarkEvent = read("events/postmark/bounce-hard.json");
         this.sesEvent = read("events/ses/sns/permanent-bounce.json");
-        this.sesKey = privateKey(read("functions/src/test/resources/sns/TEST-ONLY-signing-key.pem"));
     }
 
     /** The repository root: {@code --repo DIR}, else the working directory. */
@@ -104,6 +104,11 @@ final class BenchWorld {
 
     /** Without the mailbox, for the local runner, whose schedule would try to reach it. */
     Settings settings(boolean mailbox) {
+        return Settings.parse(settingsJson(mailbox), json);
+    }
+
+    /** The document of {@link #settings(boolean)}, as a function's environment carries it. */
+    String settingsJson(boolean mailbox) {
         ObjectNode settings = json.createObjectNode();
         settings.putObject("ses").put("enabled", true).put("campaign_tag", "campaign")
                 .put("certificate_dir", repo.resolve("events/ses/certificates").toAbsolutePath().toString())
@@ -113,7 +118,7 @@ final class BenchWorld {
             settings.putArray("mailboxes").addObject().put("name", MAILBOX).put("host", "127.0.0.1")
                     .put("username", "bounces@lists.example.org").put("security", "plain");
         }
-        return Settings.parse(settings.toString(), json);
+        return settings.toString();
     }
 
     Secrets secrets() {
@@ -321,12 +326,19 @@ final class BenchWorld {
     private String sign(byte[] data, String version) {
         try {
             Signature signer = Signature.getInstance("1".equals(version) ? "SHA1withRSA" : "SHA256withRSA");
-            signer.initSign(sesKey);
+            signer.initSign(sesKey());
             signer.update(data);
             return Base64.getEncoder().encodeToString(signer.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private synchronized PrivateKey sesKey() {
+        if (sesKey == null) {
+            sesKey = privateKey(read("functions/src/test/resources/sns/TEST-ONLY-signing-key.pem"));
+        }
+        return sesKey;
     }
 
     private static PrivateKey privateKey(String pem) {

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.catalog.FunctionCatalog;
 import io.stmails.handler.Pop3ScannerHandler;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.store.dynamodb.BounceItems;
 import io.stmails.store.dynamodb.TableDefinitions;
 import io.stmails.store.dynamodb.Tables;
@@ -80,7 +80,7 @@ final class CapacityBench {
             for (String table : List.of(tables.bounces(), tables.subscribers(), tables.stats())) {
                 meter.describe(client.describeTable(b -> b.tableName(table)).table());
             }
-            Services services = Services.builder().json(json).settings(world.settings()).secrets(world::secrets)
+            Components services = Components.builder().json(json).settings(world.settings()).secrets(world::secrets)
                     .dynamo(client).tables(tables).build();
             LocalFunctions functions = new LocalFunctions(services);
             String streamArn = client.describeTable(b -> b.tableName(tables.bounces())).table().latestStreamArn();
@@ -111,7 +111,7 @@ final class CapacityBench {
         return 0;
     }
 
-    private static PathFigures measure(String path, int bounces, Services services, CapacityMeter meter, Stream stream,
+    private static PathFigures measure(String path, int bounces, Components services, CapacityMeter meter, Stream stream,
             IntFunction<String> send) {
         BenchWorld.seed(services.subscribers(), path, bounces);
         stream.drain();

@@ -1,7 +1,8 @@
 package io.stmails.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
+import io.stmails.wiring.Environment;
 import io.stmails.store.dynamodb.TableDefinitions;
 import io.stmails.store.dynamodb.Tables;
 import java.io.BufferedReader;
@@ -40,7 +41,8 @@ final class ColdStartBench {
     private ColdStartBench() {
     }
 
-    private record Run(double wallMillis, double handleMillis) {
+    /** @param cpuMillis the JVM's own CPU time, all threads, until the event was handled: what another process's load does not stretch */
+    private record Run(double wallMillis, double handleMillis, double cpuMillis) {
     }
 
     static int run(List<String> args, PrintStream out) throws Exception {
@@ -53,6 +55,7 @@ final class ColdStartBench {
         Map<String, double[]> cold = new LinkedHashMap<>();
         Map<String, double[]> firstEvent = new LinkedHashMap<>();
         Map<String, double[]> primedFirstEvent = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>();
         try (DynamoServer dynamo = new DynamoServer()) {
             DynamoDbClient client = dynamo.client();
             Tables tables = Tables.withPrefix("stmails-");
@@ -60,7 +63,8 @@ final class ColdStartBench {
             client.createTable(b -> b.tableName(ColdStartProbe.BARE_TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
                     .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
-            Services seeding = Services.builder().json(json).dynamo(client).tables(tables).build();
+            Components seeding = Components.builder().json(json).dynamo(client).tables(tables).build();
+            Map<String, String> environment = functionEnvironment(dynamo.endpoint(), world.settingsJson(true));
             for (String path : List.of("wb", "pm", "ses", "sev", "coldstart")) {
                 BenchWorld.seed(seeding.subscribers(), path, 2 * runs);
             }
@@ -74,23 +78,26 @@ final class ColdStartBench {
             events.put("bounce-actions", n -> streamEvent.replaceAll("\"SequenceNumber\"\\s*:\\s*\"\\d+\"",
                     "\"SequenceNumber\": \"" + (900000000000000000L + n) + "\""));
             events.put("pop3-scanner", n -> world.pop3Schedule() + "#" + n);
-            for (var entry : events.entrySet()) {
-                String function = entry.getKey();
-                double[] wall = new double[runs];
-                double[] handle = new double[runs];
-                double[] primed = new double[runs];
-                for (int r = 0; r < runs; r++) {
-                    Run unprimed = probe(function, dynamo.endpoint(), entry.getValue().apply(r), repo, work, false);
-                    wall[r] = unprimed.wallMillis();
-                    handle[r] = unprimed.handleMillis();
+            for (String function : events.keySet()) {
+                cold.put(function, new double[runs]);
+                firstEvent.put(function, new double[runs]);
+                primedFirstEvent.put(function, new double[runs]);
+                cpu.put(function, new double[runs]);
+            }
+            // Round by round, every function once per round: a load change on a shared machine then
+            // weighs on every function alike instead of on whichever ran during it.
+            for (int r = 0; r < runs; r++) {
+                for (var entry : events.entrySet()) {
+                    String function = entry.getKey();
+                    Run unprimed = probe(function, environment, entry.getValue().apply(r), repo, work, false);
+                    cold.get(function)[r] = unprimed.wallMillis();
+                    firstEvent.get(function)[r] = unprimed.handleMillis();
+                    cpu.get(function)[r] = unprimed.cpuMillis();
                     if (!function.equals(ColdStartProbe.BARE)) {
-                        primed[r] = probe(function, dynamo.endpoint(), entry.getValue().apply(runs + r), repo, work, true)
-                                .handleMillis();
+                        primedFirstEvent.get(function)[r] = probe(function, environment,
+                                entry.getValue().apply(runs + r), repo, work, true).handleMillis();
                     }
                 }
-                cold.put(function, wall);
-                firstEvent.put(function, handle);
-                primedFirstEvent.put(function, primed);
             }
         } finally {
             try (var files = Files.list(work)) {
@@ -101,42 +108,59 @@ final class ColdStartBench {
             Files.deleteIfExists(work);
         }
         double bare = median(cold.get(ColdStartProbe.BARE));
+        double bareCpu = median(cpu.get(ColdStartProbe.BARE));
         StringBuilder line = new StringBuilder(String.format(
                 "bench-coldstart (median of %d fresh JVMs, start to first event handled): bare PutItem %.0f ms;", runs, bare));
         for (String function : FUNCTIONS) {
-            line.append(String.format(" %s %.0f ms ratio %.2f;", function, median(cold.get(function)), median(cold.get(function)) / bare));
+            line.append(String.format(" %s %.0f ms ratio %.2f (CPU %.2f);", function, median(cold.get(function)),
+                    median(cold.get(function)) / bare, median(cpu.get(function)) / bareCpu));
         }
         out.println(line.substring(0, line.length() - 1));
-        out.printf("%-18s %12s %7s %16s %18s%n", "function", "cold (ms)", "ratio", "first event (ms)", "after priming (ms)");
-        out.printf("%-18s %12.0f %7.2f %16.1f %18s%n", ColdStartProbe.BARE, bare, 1.0,
+        out.printf("%-18s %12s %7s %10s %9s %16s %18s%n", "function", "cold (ms)", "ratio", "CPU (ms)", "CPU ratio",
+                "first event (ms)", "after priming (ms)");
+        out.printf("%-18s %12.0f %7.2f %10.0f %9.2f %16.1f %18s%n", ColdStartProbe.BARE, bare, 1.0, bareCpu, 1.0,
                 median(firstEvent.get(ColdStartProbe.BARE)), "-");
         for (String function : FUNCTIONS) {
-            out.printf("%-18s %12.0f %7.2f %16.1f %18.1f%n", function, median(cold.get(function)),
-                    median(cold.get(function)) / bare, median(firstEvent.get(function)), median(primedFirstEvent.get(function)));
+            out.printf("%-18s %12.0f %7.2f %10.0f %9.2f %16.1f %18.1f%n", function, median(cold.get(function)),
+                    median(cold.get(function)) / bare, median(cpu.get(function)), median(cpu.get(function)) / bareCpu,
+                    median(firstEvent.get(function)), median(primedFirstEvent.get(function)));
         }
         return 0;
     }
 
-    private static Run probe(String function, String endpoint, String event, Path repo, Path work, boolean prime)
-            throws IOException, InterruptedException {
+    /** What the stack gives a function (minus the secret: the probe adds the bench's), pointed at this DynamoDB Local. */
+    private static Map<String, String> functionEnvironment(String endpoint, String settings) {
+        return Map.of(Environment.Variable.STMAILS_SETTINGS.name(), settings,
+                Environment.Variable.STMAILS_DYNAMODB_ENDPOINT.name(), endpoint,
+                Environment.Variable.AWS_REGION.name(), "us-east-1",
+                "AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+    }
+
+    private static Run probe(String function, Map<String, String> environment, String event, Path repo, Path work,
+            boolean prime) throws IOException, InterruptedException {
         Path eventFile = Files.createTempFile(work, function, ".json");
         Files.writeString(eventFile, event);
         Path errors = Files.createTempFile(work, function, ".err");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ColdStartProbe.class.getName(),
-                function, endpoint, eventFile.toString(), repo.toAbsolutePath().toString()));
+                function, eventFile.toString(), repo.toAbsolutePath().toString()));
         if (prime) {
             command.add("--prime");
         }
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         Double handled = null;
         double wall = 0;
+        double cpu = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 if (text.startsWith("handled ")) {
                     wall = (System.nanoTime() - start) / 1e6;
-                    handled = Double.parseDouble(text.substring("handled ".length()));
+                    String[] figures = text.split(" ");
+                    handled = Double.parseDouble(figures[1]);
+                    cpu = Double.parseDouble(figures[3]);
                 }
             }
         }
@@ -147,7 +171,7 @@ final class ColdStartBench {
             throw new IllegalStateException(function + ": the probe JVM did not handle its event (exit "
                     + process.exitValue() + "): " + Files.readString(errors));
         }
-        return new Run(wall, handled);
+        return new Run(wall, handled, cpu);
     }
 
     private static double median(double[] values) {

@@ -1,39 +1,42 @@
 package io.stmails.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.handler.ApiHandler;
 import io.stmails.handler.BounceActionsHandler;
 import io.stmails.handler.Pop3ScannerHandler;
 import io.stmails.handler.ProviderWebhookHandler;
-import io.stmails.handler.Services;
 import io.stmails.handler.SesEventsHandler;
 import io.stmails.handler.SesNotificationsHandler;
 import io.stmails.handler.WebhookBounceHandler;
 import io.stmails.priming.Priming;
-import io.stmails.store.dynamodb.Tables;
+import io.stmails.wiring.AwsClients;
+import io.stmails.wiring.Components;
+import io.stmails.wiring.Environment;
+import io.stmails.wiring.FunctionWiring;
+import io.stmails.wiring.LambdaWiring;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The child JVM of {@code bench-coldstart}: {@code FUNCTION ENDPOINT EVENT_FILE REPO [--prime]}.
- * Builds one function as its Lambda constructor would (settings, a DynamoDB client on the
- * url-connection HTTP client, the handler), handles the one event, and prints
- * {@code handled <ms of the handler call>}. {@code bare} does one PutItem with the same SDK and
- * HTTP client instead. With {@code --prime} the function's SnapStart hook runs before the event.
+ * The child JVM of {@code bench-coldstart}: {@code FUNCTION EVENT_FILE REPO [--prime]}, with the
+ * environment the stack gives the function (settings, a DynamoDB endpoint, credentials). Builds the
+ * function as its Lambda constructor does ({@link LambdaWiring} from the environment, the function's
+ * own wiring and settings sections, then the handler) except that the secrets are the bench's
+ * instead of Secrets Manager's, handles the one event, and prints the handler call's time and the
+ * JVM's CPU time ({@link #printHandled}). {@code bare} does one PutItem with a DynamoDB client from the same factory instead. With
+ * {@code --prime} the function's SnapStart hook runs before the event.
  */
 final class ColdStartProbe {
     static final String BARE = "bare";
@@ -43,40 +46,51 @@ final class ColdStartProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.log.io.stmails", "warn");
         String function = args[0];
-        String endpoint = args[1];
-        String event = Files.readString(Path.of(args[2]));
-        boolean prime = args.length > 4 && args[4].equals("--prime");
+        String event = Files.readString(Path.of(args[1]));
+        boolean prime = args.length > 3 && args[3].equals("--prime");
+        Environment environment = Environment.system();
         if (function.equals(BARE)) {
-            DynamoDbClient client = DynamoDbClient.builder().endpointOverride(java.net.URI.create(endpoint))
-                    .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+            DynamoDbClient client = AwsClients.lambda(environment).dynamo();
             long start = System.nanoTime();
             client.putItem(b -> b.tableName(BARE_TABLE).item(Map.of("pk", AttributeValue.fromS(event.strip()))));
-            System.out.println("handled " + (System.nanoTime() - start) / 1_000_000.0);
+            printHandled(start);
             return;
         }
-        ObjectMapper json = new ObjectMapper();
-        BenchWorld world = new BenchWorld(Path.of(args[3]), json);
-        Services services = Services.builder().json(json).settings(world.settings()).secrets(world::secrets)
-                .dynamo(Services.localDynamo(endpoint)).tables(Tables.withPrefix("stmails-")).build();
+        BenchWorld world = new BenchWorld(Path.of(args[2]), new ObjectMapper());
         Probe<?> probe = switch (function) {
-            case "webhook-bounce" -> new Probe<>(new WebhookBounceHandler(services), APIGatewayV2HTTPEvent.class,
-                    Priming.http(function, services));
-            case "webhook-postmark" -> new Probe<>(new ProviderWebhookHandler(services), APIGatewayV2HTTPEvent.class,
-                    Priming.http(function, services));
-            case "ses-notifications" -> new Probe<>(new SesNotificationsHandler(services), SNSEvent.class,
-                    Priming.ses(function, services));
-            case "ses-events" -> new Probe<>(new SesEventsHandler(services), ScheduledEvent.class,
-                    Priming.ses(function, services));
-            case "api" -> new Probe<>(new ApiHandler(services), APIGatewayV2HTTPEvent.class, Priming.http(function, services));
-            case "bounce-actions" -> new Probe<>(new BounceActionsHandler(services), DynamodbEvent.class,
-                    Priming.bounceActions(services));
+            case "webhook-bounce" -> {
+                Components parts = parts(environment, FunctionWiring.WEBHOOK_BOUNCE_READS, world);
+                yield new Probe<>(new WebhookBounceHandler(parts), APIGatewayV2HTTPEvent.class,
+                        Priming.http(function, parts, ApiGatewayHttp::toRequest));
+            }
+            case "webhook-postmark" -> {
+                Components parts = parts(environment, FunctionWiring.PROVIDER_WEBHOOK_READS, world);
+                yield new Probe<>(new ProviderWebhookHandler(parts), APIGatewayV2HTTPEvent.class,
+                        Priming.http(function, parts, ApiGatewayHttp::toRequest));
+            }
+            case "ses-notifications" -> {
+                Components parts = parts(environment, FunctionWiring.SES_READS, world);
+                yield new Probe<>(new SesNotificationsHandler(parts), SNSEvent.class, Priming.ses(function, parts));
+            }
+            case "ses-events" -> {
+                Components parts = parts(environment, FunctionWiring.SES_READS, world);
+                yield new Probe<>(new SesEventsHandler(parts), ScheduledEvent.class, Priming.ses(function, parts));
+            }
+            case "api" -> {
+                Components parts = parts(environment, FunctionWiring.API_READS, world);
+                yield new Probe<>(new ApiHandler(parts), APIGatewayV2HTTPEvent.class,
+                        Priming.http(function, parts, ApiGatewayHttp::toRequest));
+            }
+            case "bounce-actions" -> {
+                Components parts = parts(environment, FunctionWiring.BOUNCE_ACTIONS_READS, world);
+                yield new Probe<>(new BounceActionsHandler(parts), DynamodbEvent.class, Priming.bounceActions(parts));
+            }
             case "pop3-scanner" -> {
+                Components parts = parts(environment, FunctionWiring.POP3_SCANNER_READS, world);
                 BenchWorld.MemoryMailbox mailbox = new BenchWorld.MemoryMailbox();
                 mailbox.add(BenchWorld.dsn("coldstart", Integer.parseInt(event.substring(event.lastIndexOf('#') + 1).strip())));
-                yield new Probe<>(new Pop3ScannerHandler(services, mailbox), ScheduledEvent.class, Priming.pop3Scanner(services));
+                yield new Probe<>(new Pop3ScannerHandler(parts, mailbox), ScheduledEvent.class, Priming.pop3Scanner(parts));
             }
             default -> throw new IllegalArgumentException("unknown function " + function);
         };
@@ -85,7 +99,18 @@ final class ColdStartProbe {
         }
         long start = System.nanoTime();
         probe.handle(function.equals("pop3-scanner") ? event.substring(0, event.lastIndexOf('#')) : event);
-        System.out.println("handled " + (System.nanoTime() - start) / 1_000_000.0);
+        printHandled(start);
+    }
+
+    private static Components parts(Environment environment, Set<LambdaWiring.Section> reads, BenchWorld world) {
+        return LambdaWiring.builder(environment, reads).secrets(world::secrets).build();
+    }
+
+    /** {@code handled <ms of the handler call> cpu <ms of this JVM's CPU time so far, all threads>}. */
+    private static void printHandled(long start) {
+        double handled = (System.nanoTime() - start) / 1_000_000.0;
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
+        System.out.println("handled " + handled + " cpu " + cpu);
     }
 
     private record Probe<I>(RequestHandler<I, ?> handler, Class<I> type, Priming priming) {

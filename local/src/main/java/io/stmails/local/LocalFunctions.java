@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.stmails.catalog.FunctionCatalog;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.ParameterizedType;
@@ -15,7 +15,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Every function of the catalog, instantiated once with the local {@link Services} and invoked the
+ * Every function of the catalog, instantiated once with the local {@link Components} and invoked the
  * way Lambda invokes it: raw event JSON in, deserialized with the Lambda runtime's own serializers,
  * the handler's result serialized back to JSON.
  */
@@ -24,9 +24,9 @@ final class LocalFunctions {
 
     private final Map<FunctionCatalog, Invocable<?, ?>> functions = new EnumMap<>(FunctionCatalog.class);
 
-    LocalFunctions(Services services) {
+    LocalFunctions(Components parts) {
         for (FunctionCatalog function : FunctionCatalog.values()) {
-            functions.put(function, Invocable.create(function, services));
+            functions.put(function, Invocable.create(function, parts));
         }
     }
 
@@ -50,11 +50,11 @@ final class LocalFunctions {
             PojoSerializer<I> input, PojoSerializer<O> output) {
 
         @SuppressWarnings("unchecked")
-        static Invocable<?, ?> create(FunctionCatalog function, Services services) {
+        static Invocable<?, ?> create(FunctionCatalog function, Components parts) {
             try {
                 Class<?> type = Class.forName(function.handlerClass());
                 RequestHandler<Object, Object> handler =
-                        (RequestHandler<Object, Object>) type.getConstructor(Services.class).newInstance(services);
+                        (RequestHandler<Object, Object>) type.getConstructor(Components.class).newInstance(parts);
                 Type[] io = requestHandlerTypes(type);
                 Class<Object> inputType = (Class<Object>) rawClass(io[0]);
                 Class<Object> outputType = (Class<Object>) rawClass(io[1]);

@@ -3,7 +3,7 @@ package io.stmails.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.Secrets;
 import io.stmails.config.Settings;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.metrics.emf.PowertoolsMetrics;
 import io.stmails.store.dynamodb.DynamoSuppressionList;
 import io.stmails.store.dynamodb.TableDefinitions;
@@ -31,15 +31,15 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     private final EmbeddedDynamo dynamo;
-    private final Services services;
+    private final Components components;
     private final HttpFront http;
     private final StreamPoller poller;
     private final MailboxScans mailboxScans;
 
-    private LocalRunner(EmbeddedDynamo dynamo, Services services, HttpFront http, StreamPoller poller,
+    private LocalRunner(EmbeddedDynamo dynamo, Components components, HttpFront http, StreamPoller poller,
             MailboxScans mailboxScans) {
         this.dynamo = dynamo;
-        this.services = services;
+        this.components = components;
         this.http = http;
         this.poller = poller;
         this.mailboxScans = mailboxScans;
@@ -52,7 +52,7 @@ public final class LocalRunner implements AutoCloseable {
             Tables tables = Tables.withPrefix("stmails-");
             DynamoDbClient client = dynamo.client();
             TableDefinitions.createIfMissing(client, tables);
-            Services.Builder builder = Services.builder()
+            Components.Builder builder = Components.builder()
                     .json(json)
                     .settings(config.settings())
                     .metrics(new PowertoolsMetrics())
@@ -63,14 +63,14 @@ public final class LocalRunner implements AutoCloseable {
                 // SES's account-level suppression list, kept in a local table so the loop can be tried here.
                 builder.suppressionList(DynamoSuppressionList.createIfMissing(client, tables, Instant::now));
             }
-            Services services = builder.build();
-            LocalFunctions functions = new LocalFunctions(services);
+            Components components = builder.build();
+            LocalFunctions functions = new LocalFunctions(components);
             String streamArn = client.describeTable(b -> b.tableName(tables.bounces())).table().latestStreamArn();
             StreamPoller poller = new StreamPoller(dynamo.streams(), streamArn, functions, json, config.dataDir());
             HttpFront http = new HttpFront(config.port(), functions::invoke, json);
             poller.start();
             http.start();
-            return new LocalRunner(dynamo, services, http, poller, new MailboxScans(config.settings(), functions, json));
+            return new LocalRunner(dynamo, components, http, poller, new MailboxScans(config.settings(), functions, json));
         } catch (IOException | RuntimeException e) {
             dynamo.close();
             throw e;
@@ -86,9 +86,9 @@ public final class LocalRunner implements AutoCloseable {
         return dynamo.client();
     }
 
-    /** The services the functions run on, for the bench command that seeds data through them. */
-    Services services() {
-        return services;
+    /** The parts the functions run on, for the bench command that seeds data through them. */
+    Components components() {
+        return components;
     }
 
     @Override

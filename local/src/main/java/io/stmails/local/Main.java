@@ -5,7 +5,6 @@ import io.stmails.config.ApiUser;
 import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.Secrets;
 import io.stmails.config.Settings;
-import io.stmails.handler.Services;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -118,15 +117,8 @@ public final class Main {
                 case "--port" -> port = parsePort(value(option, rest));
                 case "--data" -> dataDir = Path.of(value(option, rest));
                 case "--in-memory" -> inMemory = true;
-                case "--settings" -> settings = Services.readSettings(Path.of(value(option, rest)), json);
-                case "--secrets" -> {
-                    Path file = Path.of(value(option, rest));
-                    try {
-                        secrets = Secrets.parse(Files.readString(file), json);
-                    } catch (InvalidSettingsException e) {
-                        throw new InvalidSettingsException(file + ": " + e.getMessage());
-                    }
-                }
+                case "--settings" -> settings = SettingsFiles.settings(Path.of(value(option, rest)), json);
+                case "--secrets" -> secrets = SettingsFiles.secrets(Path.of(value(option, rest)), json);
                 case "-h", "--help" -> throw new IllegalArgumentException("help requested");
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }

@@ -43,7 +43,7 @@ final class PipelineBench {
         ObjectMapper json = new ObjectMapper();
         BenchWorld world = new BenchWorld(BenchWorld.repo(args), json);
         try (LocalRunner runner = LocalRunner.start(new LocalRunner.Config(0, null, world.settings(false), world.secrets()))) {
-            BenchWorld.seed(runner.services().subscribers(), "pipeline", bounces);
+            BenchWorld.seed(runner.components().subscribers(), "pipeline", bounces);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             URI uri = URI.create("http://127.0.0.1:" + runner.port() + "/webhooks/bounce");
             String authorization = "Basic " + Base64.getEncoder().encodeToString(
@@ -87,7 +87,7 @@ final class PipelineBench {
     }
 
     private static long counted(LocalRunner runner) {
-        return runner.services().stats().read(StatsCounters.ALL).getOrDefault(StatsCounters.TOTAL, 0L);
+        return runner.components().stats().read(StatsCounters.ALL).getOrDefault(StatsCounters.TOTAL, 0L);
     }
 
     /** Items per second of plain PutItem calls of a bounce-sized item into a table without index or stream. */

@@ -41,7 +41,7 @@ final class ConsoleBench {
         try (LocalRunner runner = LocalRunner.start(new LocalRunner.Config(0, null, settings, secrets))) {
             String base = "http://127.0.0.1:" + runner.port();
             long seedStart = System.nanoTime();
-            String[] campaigns = ApiBench.seed(runner.services(), count);
+            String[] campaigns = ApiBench.seed(runner.components(), count);
             HttpClient http = HttpClient.newHttpClient();
             while (counted(http, base) < count) {
                 Thread.sleep(500);

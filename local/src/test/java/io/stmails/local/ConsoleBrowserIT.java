@@ -465,7 +465,7 @@ class ConsoleBrowserIT {
             seeded++;
         }
         // As the pop3-scanner keeps it after each scan (the test mailbox is disabled, so none runs).
-        runner.services().scanLog().record(new ScanRecord("bounces", now.minus(7, ChronoUnit.MINUTES), "ok", null, 4, 3, 0));
+        runner.components().scanLog().record(new ScanRecord("bounces", now.minus(7, ChronoUnit.MINUTES), "ok", null, 4, 3, 0));
         Instant deadline = Instant.now().plusSeconds(60);
         while (api("GET", "/api/bounces/stats", null).path("data").path("total").asLong() < seeded) {
             assertTrue(Instant.now().isBefore(deadline), "the stream did not count every seeded bounce in time");

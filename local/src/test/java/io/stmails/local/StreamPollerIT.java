@@ -10,7 +10,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.domain.StatsCounters;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
-import io.stmails.handler.Services;
+import io.stmails.wiring.Components;
 import io.stmails.store.dynamodb.TableDefinitions;
 import io.stmails.store.dynamodb.Tables;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ class StreamPollerIT {
             Tables tables = Tables.withPrefix("stmails-");
             DynamoDbClient client = dynamo.client();
             TableDefinitions.createIfMissing(client, tables);
-            Services services = Services.builder().json(json).settings(Settings.defaults()).dynamo(client).tables(tables).build();
+            Components services = Components.builder().json(json).settings(Settings.defaults()).dynamo(client).tables(tables).build();
             String poisonId = null;
             for (int i = 0; i <= GOOD; i++) {
                 if (i == poisonAt) {
@@ -78,7 +78,7 @@ class StreamPollerIT {
         }
     }
 
-    private static long total(Services services) {
+    private static long total(Components services) {
         return services.stats().read(StatsCounters.ALL).getOrDefault(StatsCounters.TOTAL, 0L);
     }
 
@@ -86,7 +86,7 @@ class StreamPollerIT {
      * A bounce item no write path accepts any more (as an older version might have left it), of a real
      * subscriber: its threshold action works, but its time has no calendar day to be counted on.
      */
-    private static String writePoison(DynamoDbClient client, Tables tables, Services services) {
+    private static String writePoison(DynamoDbClient client, Tables tables, Components services) {
         String id = "POISON" + UUID.randomUUID().toString().substring(0, 8);
         String subscriber = UUID.randomUUID().toString();
         Instant now = Instant.now();

@@ -1,5 +1,6 @@
 package io.stmails.api;
 
+import io.stmails.domain.ContentionException;
 import io.stmails.http.ApiAuthenticator;
 import io.stmails.http.BadRequestException;
 import io.stmails.http.HttpRequest;
@@ -42,6 +43,10 @@ public final class ApiRouter {
                 return route.handler().handle(request, params.get());
             } catch (BadRequestException e) {
                 return responses.error(400, "Invalid request: " + e.getMessage() + ".");
+            } catch (ContentionException e) {
+                LOG.warn("{} {}: {}", request.method(), request.path(), e.getMessage());
+                return responses.error(503, "The subscriber kept changing while this request ran; please retry.",
+                        Map.of("Retry-After", "1"));
             } catch (StorageException e) {
                 LOG.error("{} {} failed in storage", request.method(), request.path(), e);
                 return responses.error(500, "Storage error; please retry.");

@@ -1,5 +1,9 @@
 package io.stmails.mailbox.parser;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stmails.domain.BounceType;
+import io.stmails.ses.notification.InvalidSesEventException;
+import io.stmails.ses.notification.SesNotification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
@@ -100,7 +104,7 @@ public final class BounceParser {
         if (!parts.feedbackReports.isEmpty()) {
             return complaint(parts, FeedbackReport.read(parts.feedbackReports.get(0)));
         }
-        SesNotification.Notice ses = SesNotification.find(notes);
+        JsonNode ses = MailedSesNotification.find(notes);
         if (ses != null) {
             return ses(ses);
         }
@@ -247,22 +251,40 @@ public final class BounceParser {
         return new Reading(Verdict.BOUNCE, recipients, "feedback report");
     }
 
-    private static Reading ses(SesNotification.Notice notice) {
-        String type = notice.type().toLowerCase(Locale.ROOT);
-        if (!type.equals("bounce") && !type.equals("complaint")) {
-            return Reading.none(Verdict.NOT_BOUNCE, "Amazon SES " + notice.type() + " notification");
+    /**
+     * The class is the one SES's own classification gives ({@link SesNotification#typeOf}), as for a
+     * notification SNS delivers; the reason, status and what decided it come from the recipient's evidence.
+     */
+    private static Reading ses(JsonNode event) {
+        SesNotification notification;
+        try {
+            notification = SesNotification.read(event);
+        } catch (InvalidSesEventException e) {
+            return Reading.none(Verdict.UNPARSEABLE, "Amazon SES notification that cannot be read: " + e.getMessage());
+        }
+        if (!notification.isBounceOrComplaint() || notification.markedNotSpam()) {
+            return Reading.none(Verdict.NOT_BOUNCE, "Amazon SES " + notification.kind() + " notification"
+                    + (notification.markedNotSpam() ? " of feedback type not-spam" : ""));
         }
         List<BouncedRecipient> recipients = new ArrayList<>();
-        for (SesNotification.Recipient r : notice.recipients()) {
-            if (type.equals("complaint")) {
-                recipients.add(BouncedRecipient.complaint(r.address(), ""));
+        for (SesNotification.Recipient r : notification.recipients()) {
+            String address = r.address().orElse(null);
+            if (address == null) {
                 continue;
             }
-            boolean transient_ = notice.bounceType().equalsIgnoreCase("Transient");
-            Classifier.Outcome outcome = Classifier.classify(new Evidence(Set.of(r.address()),
-                    StatusCodes.normalise(r.status()), DeliveryReport.valueAfterType(r.diagnostic()),
-                    DeliveryReport.typeOf(r.diagnostic()), true, "bounce sub-type " + notice.bounceSubType(), transient_, true, null));
-            recipients.add(recipient(r.address(), outcome, DeliveryReport.valueAfterType(r.diagnostic()), "", false));
+            if (notification.typeOf(r) == BounceType.COMPLAINT) {
+                String feedbackType = notification.feedbackType();
+                recipients.add(BouncedRecipient.complaint(address, feedbackType == null ? "" : "feedback-type: " + feedbackType));
+                continue;
+            }
+            String diagnostic = r.diagnosticCode() == null ? "" : r.diagnosticCode();
+            Classifier.Outcome evidence = Classifier.classify(new Evidence(Set.of(address),
+                    StatusCodes.normalise(r.status() == null ? "" : r.status()), DeliveryReport.valueAfterType(diagnostic),
+                    DeliveryReport.typeOf(diagnostic), true, "bounce sub-type " + notification.subType(),
+                    "Transient".equals(notification.bounceType()), true, null));
+            Classifier.Outcome outcome = new Classifier.Outcome(evidence.reason(), evidence.status(), evidence.replyCode(),
+                    evidence.command(), evidence.decidedBy(), evidence.confidence(), notification.typeOf(r));
+            recipients.add(recipient(address, outcome, DeliveryReport.valueAfterType(diagnostic), "", false));
         }
         return recipients.isEmpty() ? Reading.none(Verdict.UNPARSEABLE, "Amazon SES notification without recipients")
                 : new Reading(Verdict.BOUNCE, recipients, "Amazon SES notification");

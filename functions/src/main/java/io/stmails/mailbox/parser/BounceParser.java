@@ -1,9 +1,6 @@
 package io.stmails.mailbox.parser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stmails.domain.BounceType;
-import io.stmails.ses.notification.InvalidSesEventException;
-import io.stmails.ses.notification.SesNotification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
@@ -106,7 +103,8 @@ public final class BounceParser {
         }
         JsonNode ses = MailedSesNotification.find(notes);
         if (ses != null) {
-            return ses(ses);
+            MailedSesNotification.Reading reading = MailedSesNotification.read(ses);
+            return new Reading(reading.verdict(), reading.recipients(), reading.explanation());
         }
         List<DeliveryReport.Recipient> dsn = new ArrayList<>();
         for (byte[] report : parts.deliveryStatus) {
@@ -251,45 +249,6 @@ public final class BounceParser {
         return new Reading(Verdict.BOUNCE, recipients, "feedback report");
     }
 
-    /**
-     * The class is the one SES's own classification gives ({@link SesNotification#typeOf}), as for a
-     * notification SNS delivers; the reason, status and what decided it come from the recipient's evidence.
-     */
-    private static Reading ses(JsonNode event) {
-        SesNotification notification;
-        try {
-            notification = SesNotification.read(event);
-        } catch (InvalidSesEventException e) {
-            return Reading.none(Verdict.UNPARSEABLE, "Amazon SES notification that cannot be read: " + e.getMessage());
-        }
-        if (!notification.isBounceOrComplaint() || notification.markedNotSpam()) {
-            return Reading.none(Verdict.NOT_BOUNCE, "Amazon SES " + notification.kind() + " notification"
-                    + (notification.markedNotSpam() ? " of feedback type not-spam" : ""));
-        }
-        List<BouncedRecipient> recipients = new ArrayList<>();
-        for (SesNotification.Recipient r : notification.recipients()) {
-            String address = r.address().orElse(null);
-            if (address == null) {
-                continue;
-            }
-            if (notification.typeOf(r) == BounceType.COMPLAINT) {
-                String feedbackType = notification.feedbackType();
-                recipients.add(BouncedRecipient.complaint(address, feedbackType == null ? "" : "feedback-type: " + feedbackType));
-                continue;
-            }
-            String diagnostic = r.diagnosticCode() == null ? "" : r.diagnosticCode();
-            Classifier.Outcome evidence = Classifier.classify(new Evidence(Set.of(address),
-                    StatusCodes.normalise(r.status() == null ? "" : r.status()), DeliveryReport.valueAfterType(diagnostic),
-                    DeliveryReport.typeOf(diagnostic), true, "bounce sub-type " + notification.subType(),
-                    "Transient".equals(notification.bounceType()), true, null));
-            Classifier.Outcome outcome = new Classifier.Outcome(evidence.reason(), evidence.status(), evidence.replyCode(),
-                    evidence.command(), evidence.decidedBy(), evidence.confidence(), notification.typeOf(r));
-            recipients.add(recipient(address, outcome, DeliveryReport.valueAfterType(diagnostic), "", false));
-        }
-        return recipients.isEmpty() ? Reading.none(Verdict.UNPARSEABLE, "Amazon SES notification without recipients")
-                : new Reading(Verdict.BOUNCE, recipients, "Amazon SES notification");
-    }
-
     private static Instant sentDate(MimeMessage message) {
         try {
             Date sent = message.getSentDate();
@@ -299,7 +258,7 @@ public final class BounceParser {
         }
     }
 
-    private static BouncedRecipient recipient(String address, Classifier.Outcome outcome, String diagnostic,
+    static BouncedRecipient recipient(String address, Classifier.Outcome outcome, String diagnostic,
             String remoteMta, boolean delayed) {
         String text = WHITESPACE.matcher(diagnostic).replaceAll(" ").trim();
         if (text.length() > MAX_DIAGNOSTIC) {

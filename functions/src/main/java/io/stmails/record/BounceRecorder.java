@@ -1,10 +1,10 @@
 package io.stmails.record;
 
+import io.stmails.address.Emails;
 import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceIds;
 import io.stmails.domain.BounceSettings;
-import io.stmails.domain.Emails;
 import io.stmails.domain.Evidence;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;

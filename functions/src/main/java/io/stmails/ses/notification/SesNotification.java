@@ -1,8 +1,8 @@
 package io.stmails.ses.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stmails.address.Emails;
 import io.stmails.domain.BounceType;
-import io.stmails.domain.Emails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -30,7 +30,7 @@ public interface Provider {
      *
      * @throws InvalidPayloadException the body is not what this provider sends
      */
-    Notification parse(ProviderRequest request);
+    ParsedWebhook parse(ProviderRequest request);
 
     /**
      * Called once everything the request reported is durably recorded, just before it is acknowledged;

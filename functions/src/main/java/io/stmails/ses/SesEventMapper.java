@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
-import io.stmails.domain.Evidence;
+import io.stmails.domain.EvidenceDocument;
 import io.stmails.domain.InputLimits;
 import io.stmails.domain.Instants;
 import io.stmails.domain.Uuids;
@@ -103,7 +103,7 @@ public final class SesEventMapper {
         String kind = notification.kind();
         JsonNode report = notification.report();
         JsonNode mail = notification.mail();
-        String evidence = Evidence.builder().json(kind.toLowerCase(Locale.ROOT), report).toJson();
+        String evidence = EvidenceDocument.builder().json(kind.toLowerCase(Locale.ROOT), report).toJson();
         Instant occurredAt = occurredAt(report, mail, envelopeTime);
         Linking linking = linking(mail);
         List<BounceEvent> events = new ArrayList<>();

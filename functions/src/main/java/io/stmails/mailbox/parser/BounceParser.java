@@ -161,7 +161,7 @@ public final class BounceParser {
             boolean delayed = action.startsWith("delay") || (action.isEmpty() && envelope.delayNotice(notes));
             boolean sole = dsn.size() == 1;
             String diagnostic = DeliveryReport.valueAfterType(fields.diagnostic());
-            String mention = Notification.about(notes, address).diagnostic();
+            String mention = BounceText.about(notes, address).diagnostic();
             String context = mention.isEmpty() && sole ? notes : mention;
             boolean quotedReply = !diagnostic.isEmpty();
             if (!quotedReply) {
@@ -186,10 +186,10 @@ public final class BounceParser {
     private Reading fromText(MailParts parts, String notes, Envelope envelope, int depth) {
         Set<String> senderSide = envelope.senderSide(parts.returnedHeaders);
         senderSide.removeAll(envelope.failedRecipients);
-        List<Notification.Mention> mentions = Notification.recipients(notes, senderSide);
+        List<BounceText.Mention> mentions = BounceText.recipients(notes, senderSide);
         String returnedTo = returnedRecipient(parts.returnedHeaders, senderSide);
         if (!envelope.failedRecipients.isEmpty()) {
-            List<Notification.Mention> listed = mentions.stream()
+            List<BounceText.Mention> listed = mentions.stream()
                     .filter(m -> envelope.failedRecipients.contains(m.address())).toList();
             if (!listed.isEmpty()) {
                 mentions = listed;
@@ -197,7 +197,7 @@ public final class BounceParser {
                 mentions = envelope.failedRecipients.stream()
                         .map(address -> forwardedTo(address, returnedTo))
                         .distinct()
-                        .map(address -> new Notification.Mention(address, Notification.about(notes, address).diagnostic(), notes))
+                        .map(address -> new BounceText.Mention(address, BounceText.about(notes, address).diagnostic(), notes))
                         .toList();
             }
         }
@@ -210,7 +210,7 @@ public final class BounceParser {
             }
         }
         if (mentions.isEmpty() && returnedTo != null) {
-            mentions = List.of(new Notification.Mention(returnedTo, "", notes));
+            mentions = List.of(new BounceText.Mention(returnedTo, "", notes));
         }
         if (mentions.isEmpty()) {
             return Reading.none(Verdict.UNPARSEABLE, "looks like a bounce but names no recipient");
@@ -218,7 +218,7 @@ public final class BounceParser {
         boolean delayed = envelope.delayNotice(notes);
         boolean sole = mentions.size() == 1;
         List<BouncedRecipient> recipients = new ArrayList<>();
-        for (Notification.Mention mention : mentions) {
+        for (BounceText.Mention mention : mentions) {
             Classifier.Outcome outcome = Classifier.classify(
                     new Evidence(Set.of(mention.address()), "", mention.diagnostic(), "", false, mention.context(), delayed, sole, null));
             String diagnostic = mention.diagnostic().isBlank() ? mention.context() : mention.diagnostic();

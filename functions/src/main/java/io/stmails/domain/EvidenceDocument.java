@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@link #MAX_PART_CHARS} characters. A larger part is kept as the start of its text and named in
  * {@code truncated}. Message bodies are never given here.
  */
-public final class Evidence {
+public final class EvidenceDocument {
     public static final int MAX_PART_CHARS = 8 * 1024;
     /** Reasons are statistics keys too: short, one line. */
     public static final int MAX_REASON_CHARS = 100;
@@ -19,14 +19,14 @@ public final class Evidence {
 
     private final ObjectNode parts = JsonNodeFactory.instance.objectNode();
 
-    private Evidence() {
+    private EvidenceDocument() {
     }
 
-    public static Evidence builder() {
-        return new Evidence();
+    public static EvidenceDocument builder() {
+        return new EvidenceDocument();
     }
 
-    public Evidence json(String name, JsonNode value) {
+    public EvidenceDocument json(String name, JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return this;
         }
@@ -38,7 +38,7 @@ public final class Evidence {
         return truncated(name, text);
     }
 
-    public Evidence text(String name, String value) {
+    public EvidenceDocument text(String name, String value) {
         if (value == null || value.isBlank()) {
             return this;
         }
@@ -49,7 +49,7 @@ public final class Evidence {
         return truncated(name, value);
     }
 
-    private Evidence truncated(String name, String text) {
+    private EvidenceDocument truncated(String name, String text) {
         int end = MAX_PART_CHARS;
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;

@@ -46,7 +46,7 @@ public final class ApiRouter {
             } catch (ContentionException e) {
                 LOG.warn("{} {}: {}", request.method(), request.path(), e.getMessage());
                 return responses.error(503, "The subscriber kept changing while this request ran; please retry.",
-                        Map.of("Retry-After", "1"));
+                        Map.of("retry-after", "1"));
             } catch (StorageException e) {
                 LOG.error("{} {} failed in storage", request.method(), request.path(), e);
                 return responses.error(500, "Storage error; please retry.");

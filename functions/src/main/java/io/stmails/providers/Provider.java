@@ -30,7 +30,7 @@ public interface Provider {
      *
      * @throws InvalidPayloadException the body is not what this provider sends
      */
-    ParsedWebhook parse(ProviderRequest request);
+    Notification parse(ProviderRequest request);
 
     /**
      * Called once everything the request reported is durably recorded, just before it is acknowledged;

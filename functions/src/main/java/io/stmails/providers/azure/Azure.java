@@ -7,7 +7,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.metrics.BounceMetrics.Rejection;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
-import io.stmails.providers.ParsedWebhook;
+import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ProviderOptions;
@@ -63,22 +63,22 @@ public final class Azure implements Provider {
     }
 
     @Override
-    public ParsedWebhook parse(ProviderRequest request) {
+    public Notification parse(ProviderRequest request) {
         String delivery = request.header(EVENT_TYPE_HEADER).orElse("Notification").trim();
         JsonNode events = request.jsonArray("Event Grid (with the Event Grid schema)");
         return switch (delivery) {
             case "SubscriptionValidation", "SubscriptionValidationEvent" -> handshake(events);
-            case "Notification", "" -> ParsedWebhook.of(deliveryReports(events));
+            case "Notification", "" -> Notification.of(deliveryReports(events));
             default -> throw new InvalidPayloadException("unexpected " + EVENT_TYPE_HEADER + " '" + delivery + "'");
         };
     }
 
-    private static ParsedWebhook handshake(JsonNode events) {
+    private static Notification handshake(JsonNode events) {
         String code = events.path(0).path("data").path("validationCode").asText("").trim();
         if (code.isEmpty()) {
             throw new InvalidPayloadException("the validation event has no data.validationCode");
         }
-        return ParsedWebhook.replyWith(JsonNodeFactory.instance.objectNode().put("validationResponse", code));
+        return Notification.replyWith(JsonNodeFactory.instance.objectNode().put("validationResponse", code));
     }
 
     private static List<BounceEvent> deliveryReports(JsonNode events) {

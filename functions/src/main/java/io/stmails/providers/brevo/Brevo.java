@@ -5,7 +5,7 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.Link;
-import io.stmails.providers.ParsedWebhook;
+import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ProviderOptions;
@@ -68,14 +68,14 @@ public final class Brevo implements Provider {
     }
 
     @Override
-    public ParsedWebhook parse(ProviderRequest request) {
+    public Notification parse(ProviderRequest request) {
         List<BounceEvent> bounces = new ArrayList<>();
         for (JsonNode event : request.jsonObjects("Brevo")) {
             Optional.ofNullable(EVENTS.get(event.path("event").asText("").trim().toLowerCase(Locale.ROOT)))
                     .flatMap(type -> bounce(event, type))
                     .ifPresent(bounces::add);
         }
-        return ParsedWebhook.of(bounces);
+        return Notification.of(bounces);
     }
 
     /**

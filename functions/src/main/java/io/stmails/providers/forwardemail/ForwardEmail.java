@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.Link;
-import io.stmails.providers.ParsedWebhook;
+import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ProviderOptions;
@@ -48,9 +48,9 @@ public final class ForwardEmail implements Provider {
     }
 
     @Override
-    public ParsedWebhook parse(ProviderRequest request) {
+    public Notification parse(ProviderRequest request) {
         JsonNode bounce = request.jsonObject("Forward Email");
-        return ParsedWebhook.of(EventBuilder.bounce(NAME, type(bounce))
+        return Notification.of(EventBuilder.bounce(NAME, type(bounce))
                 .recipient(bounce.path("recipient").asText(null))
                 .link(Link.fromFields(bounce.get("headers")))
                 .occurredAt(bounce.path("bounced_at").asText(null))

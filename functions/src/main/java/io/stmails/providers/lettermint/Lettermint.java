@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.Link;
-import io.stmails.providers.ParsedWebhook;
+import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ProviderOptions;
@@ -77,10 +77,10 @@ public final class Lettermint implements Provider {
     }
 
     @Override
-    public ParsedWebhook parse(ProviderRequest request) {
+    public Notification parse(ProviderRequest request) {
         JsonNode event = request.jsonObject("Lettermint");
         JsonNode data = event.path("data");
-        return ParsedWebhook.of(Optional.ofNullable(EVENTS.get(event.path("event").asText("")))
+        return Notification.of(Optional.ofNullable(EVENTS.get(event.path("event").asText("")))
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
                         .recipient(data.path("recipient").asText(null))
                         .link(Link.fromHeaderList(data.get("headers")).or(Link.fromFields(data.get("metadata"))))

@@ -6,7 +6,7 @@ import io.stmails.metrics.BounceMetrics.Rejection;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.Link;
-import io.stmails.providers.ParsedWebhook;
+import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ProviderOptions;
@@ -76,13 +76,13 @@ public final class Mailgun implements Provider {
     }
 
     @Override
-    public ParsedWebhook parse(ProviderRequest request) {
+    public Notification parse(ProviderRequest request) {
         JsonNode event = request.jsonObject("Mailgun").path("event-data");
         if (!event.isObject()) {
             throw new InvalidPayloadException("the body has no event-data object (Mailgun's legacy form-encoded webhooks are not supported)");
         }
         String recipient = event.path("recipient").asText("");
-        return ParsedWebhook.of(type(event)
+        return Notification.of(type(event)
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
                         .recipient(recipient)
                         .link(Link.fromFields(event.get("user-variables")))

@@ -6,7 +6,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.providers.BasicAuth;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.Link;
-import io.stmails.providers.ParsedWebhook;
+import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ProviderOptions;
@@ -45,12 +45,12 @@ public final class Mailjet implements Provider {
     }
 
     @Override
-    public ParsedWebhook parse(ProviderRequest request) {
+    public Notification parse(ProviderRequest request) {
         List<BounceEvent> bounces = new ArrayList<>();
         for (JsonNode event : request.jsonObjects("Mailjet")) {
             type(event).flatMap(type -> bounce(event, type)).ifPresent(bounces::add);
         }
-        return ParsedWebhook.of(bounces);
+        return Notification.of(bounces);
     }
 
     /**

@@ -6,7 +6,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.providers.BasicAuth;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.Link;
-import io.stmails.providers.ParsedWebhook;
+import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ProviderOptions;
@@ -54,9 +54,9 @@ public final class Postmark implements Provider {
     }
 
     @Override
-    public ParsedWebhook parse(ProviderRequest request) {
+    public Notification parse(ProviderRequest request) {
         JsonNode record = request.jsonObject("Postmark");
-        return ParsedWebhook.of(type(record)
+        return Notification.of(type(record)
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
                         .recipient(record.path("Email").asText(null))
                         .link(Link.fromFields(record.get("Metadata")))

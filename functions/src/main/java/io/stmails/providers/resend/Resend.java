@@ -5,7 +5,7 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.Link;
-import io.stmails.providers.ParsedWebhook;
+import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ProviderOptions;
@@ -50,11 +50,11 @@ public final class Resend implements Provider {
      * sends one message per subscriber, so each listed address is recorded.
      */
     @Override
-    public ParsedWebhook parse(ProviderRequest request) {
+    public Notification parse(ProviderRequest request) {
         JsonNode event = request.jsonObject("Resend");
         Optional<BounceType> type = type(event);
         if (type.isEmpty()) {
-            return ParsedWebhook.of(List.of());
+            return Notification.of(List.of());
         }
         JsonNode data = event.path("data");
         String deliveryId = request.header(Svix.ID_HEADER).orElse("").trim();
@@ -74,7 +74,7 @@ public final class Resend implements Provider {
                     .build()
                     .ifPresent(bounces::add);
         }
-        return ParsedWebhook.of(bounces);
+        return Notification.of(bounces);
     }
 
     /**

@@ -6,7 +6,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.Link;
-import io.stmails.providers.ParsedWebhook;
+import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ProviderOptions;
@@ -114,7 +114,7 @@ public final class SendGrid implements Provider {
     }
 
     @Override
-    public ParsedWebhook parse(ProviderRequest request) {
+    public Notification parse(ProviderRequest request) {
         JsonNode events = request.jsonArray("SendGrid");
         List<BounceEvent> bounces = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
@@ -124,7 +124,7 @@ public final class SendGrid implements Provider {
             }
             type(event).flatMap(type -> bounce(event, type)).ifPresent(bounces::add);
         }
-        return ParsedWebhook.of(bounces);
+        return Notification.of(bounces);
     }
 
     /** providers.md section 2; the empty result is an event that is not a bounce (delivered, open, deferred...). */

@@ -6,7 +6,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.Link;
-import io.stmails.providers.ParsedWebhook;
+import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ProviderOptions;
@@ -59,7 +59,7 @@ public final class SparkPost implements Provider {
     }
 
     @Override
-    public ParsedWebhook parse(ProviderRequest request) {
+    public Notification parse(ProviderRequest request) {
         JsonNode batch = request.jsonArray("SparkPost");
         List<BounceEvent> bounces = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -72,7 +72,7 @@ public final class SparkPost implements Provider {
                 type(event).flatMap(type -> bounce(event, type)).ifPresent(bounces::add);
             }
         }
-        return ParsedWebhook.of(bounces);
+        return Notification.of(bounces);
     }
 
     /**

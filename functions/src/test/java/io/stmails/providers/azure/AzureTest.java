@@ -14,7 +14,7 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.http.HttpRequest;
 import io.stmails.providers.InvalidPayloadException;
-import io.stmails.providers.ParsedWebhook;
+import io.stmails.providers.Notification;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.RejectedException;
@@ -72,7 +72,7 @@ class AzureTest {
 
     @Test
     void validationHandshakeEchoesTheCode() {
-        ParsedWebhook reply = azure.parse(providerRequest("azure", "subscription-validation"));
+        Notification reply = azure.parse(providerRequest("azure", "subscription-validation"));
         assertEquals(List.of(), reply.bounces());
         assertEquals("{\"validationResponse\":\"512d38b6-c7b8-40c8-89fe-f46f9e9622b6\"}", reply.replyBody().orElseThrow().toString());
     }

@@ -101,6 +101,11 @@ final class Classifier {
 
     /** A specific status code, then a specific reply code, then the reporting MTA's own classification. */
     private static Finding fromCodes(Evidence evidence, Signals signals) {
+        if (evidence.diagnosticType().equals("x-unix")) {
+            // RFC 3464 2.3.6: an X-Unix diagnostic is the exit status of the local delivery program, and the
+            // status code the MTA's translation of it (sysexits): the program failed, whatever it claimed.
+            return new Finding(Reason.MAILER_ERROR, DecidedBy.MTA_FORMAT, Confidence.HIGH);
+        }
         Reason reason = CodeReasons.specificStatus(signals.subjectDetail());
         DecidedBy by = DecidedBy.STATUS;
         if (reason == null && !signals.temporary()) {
@@ -108,8 +113,7 @@ final class Classifier {
             by = DecidedBy.REPLY_CODE;
         }
         if (reason == null) {
-            reason = evidence.reported() != null ? evidence.reported()
-                    : evidence.diagnosticType().equals("x-unix") ? Reason.MAILER_ERROR : null;
+            reason = evidence.reported();
             by = DecidedBy.MTA_FORMAT;
         }
         if (reason == null) {
@@ -123,11 +127,11 @@ final class Classifier {
 
     /**
      * RFC 5321 section 3.1: a server that accepts no mail at all answers the connection with 554
-     * instead of its 220 greeting (RFC 7504: or 521). A greeting refusal that gives a reason
-     * ("blocked", a blocklist, reputation) is about the sending host instead.
+     * instead of its 220 greeting (RFC 7504: or 521; some servers with another 5xx). A greeting
+     * refusal that gives a reason ("blocked", a blocklist, reputation) is about the sending host instead.
      */
     private static boolean refusedAtGreeting(Signals signals, String diagnostic) {
-        return signals.command() == SmtpCommand.CONNECT && signals.replyCode().equals("554")
+        return signals.command() == SmtpCommand.CONNECT && signals.replyCode().startsWith("5") && !signals.temporary()
                 && ReasonRules.fromText(diagnostic, true, signals, "", true) != Reason.BLOCKED;
     }
 

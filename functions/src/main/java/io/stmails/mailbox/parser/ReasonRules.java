@@ -36,7 +36,10 @@ final class ReasonRules {
             "sender rejected", "valid from", "from address", "from domain", "from: domain", "header from",
             "re(sender):sender (?:address |domain )?(?:does not exist|not found|unknown|invalid)",
             // Postfix's restriction classes name what they refused: the sending client or its HELO name.
-            "helo command rejected", "ehlo command rejected", "client host rejected");
+            "helo command rejected", "ehlo command rejected", "client host rejected",
+            // A reply that speaks of the sender's side ("your domain does not exist") is not about the recipient.
+            "your domain", "your host", "your server", "your mail server", "your ip", "your network", "your helo",
+            "helo name", "ehlo name", "sending host", "sending server", "sender's domain", "sender's ip");
 
     private static final Phrases USER_UNKNOWN_WORDS = Phrases.of("user unknown", "unknown user", "no such user", "user not found", "user not known",
                     "unknown recipient", "recipient unknown", "no such recipient", "recipient not found",
@@ -92,13 +95,21 @@ final class ReasonRules {
                     "no longer active", "account that you tried to reach is disabled", "inactive mailbox", "inactive account",
                     "inactive email", "inactive address", "inactive user", "inactive recipient",
                     "is suspended", "been suspended", "is disabled", "been disabled", "is frozen", "is locked",
-                    "been locked", "account is expired", "is inactive", "is not active"),
+                    "been locked", "account is expired", "is inactive", "is not active", "account closed", "account is closed",
+                    "mailbox closed", "mailbox is closed", "account on hold", "account is on hold", "mailbox on hold",
+                    "mailbox is on hold", "user disabled", "disabled user", "disabled mailbox", "disabled account",
+                    "suspended account", "suspended mailbox", "suspended user", "account terminated",
+                    "account has been terminated", "mailbox terminated", "deactivated account", "deactivated mailbox",
+                    "mailbox locked", "user locked"),
             // The local delivery program failed (Postfix pipe(8) "Command died with status N", Exim "Child
             // process of ... transport returned N", Sendmail "unknown mailer error N"): whatever the program
             // printed, "user unknown" included, it is the program's failure, not the address's.
             rule(Reason.MAILER_ERROR, "x-unix", "command died", "exit status", "procmail", "mailer error",
                     "command failed", "unknown mailer", "pipe to", "child process of", "command output:",
-                    "returned non-zero", "could not execute", "unable to execute"),
+                    "returned non-zero", "could not execute", "unable to execute", "transport returned", "pipe transport",
+                    "delivery to a pipe", "delivery to pipe", "exited with status", "died with signal",
+                    // Sendmail's "mail for <domain> loops back to myself": the remote MTA's configuration failed.
+                    "loops back to myself"),
             rule(Reason.NO_RELAYING, "relay access denied", "relaying denied", "relay not permitted", "unable to relay",
                     "not permitted to relay", "relaying not allowed", "relay not allowed", "we do not relay",
                     "no relaying", "relaying mail to", "not allowed to relay", "relay denied", "relaying disallowed",
@@ -140,7 +151,8 @@ final class ReasonRules {
                     "unable to resolve", "dns lookup failed", "domain could not be found", "domain is not valid",
                     "bad destination system", "domain is not reachable"),
             rule(Reason.NOT_ACCEPT, "null mx", "nullmx", "no smtp service here", "does not accept mail", "doesn't accept mail", "accepts no mail",
-                    "not accept any mail", "domain does not receive mail", "no mail is accepted"),
+                    "not accept any mail", "domain does not receive mail", "no mail is accepted",
+                    "not accepting network messages", "does not accept e-mail", "does not accept email"),
             new Rule(Reason.USER_UNKNOWN, USER_UNKNOWN_WORDS, false, Belief.USUAL),
             // Exchange Online's directory-based edge blocking: documented as "the recipient's address
             // does not exist in the destination organization", refused at RCPT TO.

@@ -135,7 +135,8 @@ public final class BounceParser {
 
     /**
      * A bounce without a DSN: the recipients its text names; else X-Failed-Recipients; else the
-     * returned message read as a bounce (a bounce of a bounce); else the returned message's one recipient.
+     * returned message read as a bounce (a bounce of a bounce); else the returned message's one recipient;
+     * else the recipient the VERP address it was delivered to encodes.
      */
     private Reading fromText(MailParts parts, String notes, Envelope envelope, int depth) {
         Set<String> senderSide = envelope.senderSide(parts.returnedHeaders);
@@ -166,6 +167,9 @@ public final class BounceParser {
         if (mentions.isEmpty() && returnedTo != null) {
             mentions = List.of(new Notification.Mention(returnedTo, "", notes));
         }
+        if (mentions.isEmpty() && envelope.verpRecipient != null) {
+            mentions = List.of(new Notification.Mention(envelope.verpRecipient, "", notes));
+        }
         if (mentions.isEmpty()) {
             return Reading.none(Verdict.UNPARSEABLE, "looks like a bounce but names no recipient");
         }
@@ -176,7 +180,8 @@ public final class BounceParser {
             Classifier.Outcome outcome = Classifier.classify(
                     new Evidence(Set.of(mention.address()), "", mention.diagnostic(), "", false, mention.context(), delayed, sole, null));
             String diagnostic = mention.diagnostic().isBlank() ? mention.context() : mention.diagnostic();
-            recipients.add(BouncedRecipient.of(mention.address(), outcome, diagnostic, BouncedRecipient.remoteHostIn(diagnostic), delayed));
+            String written = Addresses.asWritten(mention.address(), mention.diagnostic() + "\n" + mention.context());
+            recipients.add(BouncedRecipient.of(written, outcome, diagnostic, BouncedRecipient.remoteHostIn(diagnostic), delayed));
         }
         return new Reading(Verdict.BOUNCE, recipients, "plain-text bounce");
     }

@@ -41,7 +41,8 @@ final class DsnReading {
                     DeliveryReport.typeOf(fields.diagnostic()), quotedReply, context, delayed, sole || !mention.isEmpty(),
                     PowerMtaCategory.reason(fields.category())));
             String remote = DeliveryReport.valueAfterType(fields.remoteMta());
-            found.putIfAbsent(address, BouncedRecipient.of(address, outcome, diagnostic,
+            String written = Addresses.asWritten(address, fields.finalRecipient() + "\n" + fields.originalRecipient());
+            found.putIfAbsent(written, BouncedRecipient.of(written, outcome, diagnostic,
                     remote.isEmpty() ? BouncedRecipient.remoteHostIn(diagnostic + " " + context) : remote, delayed));
         }
         if (!found.isEmpty()) {

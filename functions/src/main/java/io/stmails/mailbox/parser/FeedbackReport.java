@@ -23,7 +23,7 @@ final class FeedbackReport {
             String[] values = fields.getHeader(name);
             if (values != null && recipients.isEmpty()) {
                 for (String value : values) {
-                    recipients.addAll(Addresses.in(value));
+                    Addresses.in(value).forEach(address -> recipients.add(Addresses.asWritten(address, value)));
                 }
             }
         }

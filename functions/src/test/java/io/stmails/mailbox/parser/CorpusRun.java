@@ -170,7 +170,7 @@ final class CorpusRun {
 
     private static BouncedRecipient take(List<BouncedRecipient> predictions, Set<String> names) {
         for (int i = 0; i < predictions.size(); i++) {
-            if (names.contains(predictions.get(i).address())) {
+            if (names.contains(predictions.get(i).address().toLowerCase(Locale.ROOT))) {
                 return predictions.remove(i);
             }
         }

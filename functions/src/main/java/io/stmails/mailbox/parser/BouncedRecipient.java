@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * One recipient of a bounce or complaint, with why it failed and how sure the parser is.
  *
- * @param address    the bounced address, lower-cased
+ * @param address    the bounced address, its local part as written and its domain lower-cased
  * @param type       hard only when the address itself is undeliverable
  * @param reason     why, as a short name ({@code userunknown}, {@code mailboxfull}, {@code blocked}...)
  * @param status     the RFC 3463 enhanced status code, or an empty string when the message gives none

@@ -33,6 +33,10 @@ final class Classifier {
     private record Finding(Reason reason, DecidedBy decidedBy, Confidence confidence) {
     }
 
+    /** A server's words that the failure may pass: no code said so, but a wording alone is never hard against them. */
+    private static final Phrases TEMPORARY_WORDING = Phrases.of("try again later", "please try again", "try later",
+            "retry later", "temporarily", "temporary failure", "temporary error", "will be retried", "still trying");
+
     private Classifier() {
     }
 
@@ -41,7 +45,9 @@ final class Classifier {
         String context = normalise(evidence.context());
         Signals signals = Signals.read(evidence, diagnostic, context);
         Finding finding = decide(evidence, signals, diagnostic, context);
-        BounceType type = ClassRule.classOf(finding.reason(), finding.confidence(), signals.temporary() || evidence.delayed());
+        boolean byWording = finding.decidedBy() == DecidedBy.PHRASE || finding.decidedBy() == DecidedBy.SMTP_STAGE;
+        boolean temporary = signals.temporary() || evidence.delayed() || (byWording && TEMPORARY_WORDING.in(diagnostic));
+        BounceType type = ClassRule.classOf(finding.reason(), finding.confidence(), temporary);
         return new Outcome(finding.reason(), signals.status(), signals.replyCode(), signals.command(), finding.decidedBy(),
                 finding.confidence(), type);
     }

@@ -13,7 +13,7 @@ final class ReasonRules {
 
     /**
      * When an unknown-user wording is believed: {@code USUAL}ly with SMTP evidence or as the reporter's
-     * own words ({@link #addressUnknown}); an {@code ACCOUNT} wording ("doesn't have an account"),
+     * own words ({@link #addressUnknown}); an {@code ACCOUNT} wording ("doesn't have an account", RFC 5321's "mailbox unavailable"),
      * which providers also say of deactivated accounts, only with SMTP evidence (RCPT TO, X.1.x); a
      * {@code DOCUMENTED} one, whose meaning its MTA documents, whenever it is not after DATA.
      */
@@ -24,8 +24,11 @@ final class ReasonRules {
     }
 
     private static final Phrases RECIPIENT_WORDS = Phrases.of("recipient", "mailbox", "address", "user");
-    /** RFC 3463 / RFC 7505 codes about the destination address (X.1.1 bad mailbox, X.1.2 bad system, X.1.3 bad syntax, X.1.6 moved, X.1.10 null MX). */
-    private static final Set<String> ADDRESS_CODES = Set.of("1.1", "1.2", "1.3", "1.6", "1.10");
+    /**
+     * RFC 3463 addressing codes (X.1.x) that do not say the destination address is fine: all but X.1.5
+     * (destination valid) and the sender's X.1.7 / X.1.8. Vendor details count (Exchange's 5.1.351).
+     */
+    private static final Set<String> NOT_ABOUT_DESTINATION = Set.of("1.5", "1.7", "1.8");
     private static final Phrases TEMPORARY_LOOKUP = Phrases.of("found, try again", "temporary failure", "timed out",
             "servfail", "temporarily", "try again later");
 
@@ -45,11 +48,11 @@ final class ReasonRules {
                     "unknown recipient", "recipient unknown", "no such recipient", "recipient not found",
                     "recipient does not exist", "recipient not exist", "invalid recipient", "not a valid recipient",
                     "no such mailbox", "mailbox not found", "mailbox does not exist", "mailbox doesn't exist",
-                    "mailbox unavailable", "mailbox not available", "mailbox is unavailable", "no mailbox",
+                    "no mailbox",
                     "invalid mailbox", "mailbox invalid", "unknown mailbox", "not a valid mailbox", "mailbox not present",
                     "address does not exist", "address doesn't exist", "address not found", "address unknown",
                     "address is unknown", "unknown address", "addressee unknown", "no such address",
-                    "invalid address", "address invalid", "bad address",
+                    
                     "user does not exist", "user doesn't exist", "user not exist", "account does not exist",
                     "no such account", "account not found", "no account by that name", "not a valid user",
                     "is not a known user", "not our customer", "unknown local part", "unknown local-part",
@@ -57,11 +60,11 @@ final class ReasonRules {
                     "re(not listed in):not listed in (?:the |public )?(?:name|address|directory|domino)", "unknown e-mail address", "unknown email address", "email address does not exist",
                     "email address was not found", "email address wasn't found", "email address could not be found",
                     "address couldn't be found", "address could not be found", "email account that you tried to reach does not exist",
-                    "bad destination mailbox", "not a local address", "no valid recipients",
-                    "invalid final delivery", "undeliverable address",
+                    "bad destination mailbox", "no valid recipients",
+                    "invalid final delivery", 
                     "recipientnotfound", "recipient not found by", "addressee not found", "destination addresses were unknown",
                     "no one at this address", "is not a valid address", "check if address is correct",
-                    "check the recipient", "recipient is not valid", "user is unknown", "unknown alias",
+                    "recipient is not valid", "user is unknown", "unknown alias",
                     "vdeliver: invalid", "re(user ):user (?:\\S+ )?(?:does not exist|not found|unknown)",
                     "re(does not exist):(?<!domain )(?<!host )(?<!sender )(?<!address )does not exist");
 
@@ -100,7 +103,8 @@ final class ReasonRules {
                     "mailbox is on hold", "user disabled", "disabled user", "disabled mailbox", "disabled account",
                     "suspended account", "suspended mailbox", "suspended user", "account terminated",
                     "account has been terminated", "mailbox terminated", "deactivated account", "deactivated mailbox",
-                    "mailbox locked", "user locked"),
+                    "mailbox locked", "user locked", "user inactive", "recipient inactive", "expired account",
+                    "expired mailbox", "account not activated", "mailbox not activated", "account is not activated"),
             // The local delivery program failed (Postfix pipe(8) "Command died with status N", Exim "Child
             // process of ... transport returned N", Sendmail "unknown mailer error N"): whatever the program
             // printed, "user unknown" included, it is the program's failure, not the address's.
@@ -159,6 +163,11 @@ final class ReasonRules {
             new Rule(Reason.USER_UNKNOWN, Phrases.of(
                     "re(access denied):5\\.4\\.1 (?:\\S+ )?recipient address rejected: access denied"), false, Belief.DOCUMENTED),
             new Rule(Reason.USER_UNKNOWN, Phrases.of("re(account):(?:doesn't|does not) have an? (?:\\S+ )?account"), false, Belief.ACCOUNT),
+            // RFC 5321's own text for any 550 ("mailbox unavailable (e.g., mailbox not found, no access, or
+            // command rejected for policy reasons)") and wordings as vague: about the address only with SMTP evidence.
+            new Rule(Reason.USER_UNKNOWN, Phrases.of("mailbox unavailable", "mailbox not available", "mailbox is unavailable",
+                    "invalid address", "address invalid", "bad address", "undeliverable address", "check the recipient",
+                    "not a local address"), false, Belief.ACCOUNT),
             rule(Reason.NOT_COMPLIANT_RFC, "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822",
                     "not rfc compliant", "rfc-compliant", "multiple from", "duplicate header", "bare lf",
                     "line too long", "malformed", "message-id header", "missing message-id", "missing header",
@@ -261,7 +270,8 @@ final class ReasonRules {
 
     /** Said at RCPT TO, or with a code about the address (X.1.1...). */
     private static boolean bySmtp(Signals signals) {
-        return signals.command() == SmtpCommand.RCPT || ADDRESS_CODES.contains(signals.subjectDetail());
+        String detail = signals.subjectDetail();
+        return signals.command() == SmtpCommand.RCPT || (detail.startsWith("1.") && !NOT_ABOUT_DESTINATION.contains(detail));
     }
 
     /** A permanent refusal at RCPT TO that gives no other reason than the recipient being refused. */

@@ -60,7 +60,12 @@ class StandardWordingsTest {
                 reply("notaccept", "", "smtp", "550 5.7.1 mx.example.com not accepting mail from anyone (in reply to initial connection)", ""),
                 reply("blocked", "", "", "SMTP error from remote mail server after initial connection: 554 5.7.1 your IP 192.0.2.1"
                         + " is listed in bl.example.org", ""),
-                // A temporary code keeps any wording soft.
+                // RFC 5321's generic 550 text names no failure: about the address only at RCPT TO or with an X.1.x code.
+                reply("filtered", "", "smtp", "550 Requested action not taken: mailbox unavailable", ""),
+                reply("userunknown", "", "smtp", "550 Requested action not taken: mailbox unavailable (in reply to RCPT TO command)", ""),
+                reply("userunknown", "5.1.351", "smtp", "550 5.1.351 Remote server returned unknown recipient -> 550 User unknown", ""),
+                // A temporary code, or a wording that says the failure may pass, keeps any wording soft.
+                reply("userunknown", "", "", "ann@example.com: user unknown, please try again later", ""),
                 reply("userunknown", "4.1.1", "smtp", "450 4.1.1 <ann@example.com>: Recipient address rejected: User unknown", ""),
                 reply("mailboxfull", "5.1.1", "smtp", "552 5.1.1 ann@example.com mailbox full", ""));
     }
@@ -76,7 +81,7 @@ class StandardWordingsTest {
                 new Evidence(ANN, status, diagnostic, type, type.equals("smtp"), context, false, true, null));
         assertEquals(reason, outcome.reason().wire(), outcome.toString());
         boolean hard = Set.of("userunknown", "hostunknown", "hasmoved", "notaccept").contains(reason)
-                && !status.startsWith("4");
+                && !status.startsWith("4") && !diagnostic.contains("try again");
         assertEquals(hard ? "hard" : "soft", outcome.type().wire(), outcome.toString());
     }
 }

@@ -22,13 +22,6 @@ final class MailedSesNotification {
     /** A line break a mailer inserted, with the space that continues the wrapped line. */
     private static final Pattern WRAP = Pattern.compile("\\r?\\n ?");
 
-    /** What the notification says: a bounce with its recipients, or why it is none. */
-    record Reading(Verdict verdict, List<BouncedRecipient> recipients, String explanation) {
-        static Reading none(Verdict verdict, String explanation) {
-            return new Reading(verdict, List.of(), explanation);
-        }
-    }
-
     private MailedSesNotification() {
     }
 
@@ -83,7 +76,7 @@ final class MailedSesNotification {
                     "Transient".equals(notification.bounceType()), true, null));
             Classifier.Outcome outcome = new Classifier.Outcome(evidence.reason(), evidence.status(), evidence.replyCode(),
                     evidence.command(), evidence.decidedBy(), evidence.confidence(), notification.typeOf(r));
-            recipients.add(BounceParser.recipient(address, outcome, DeliveryReport.valueAfterType(diagnostic), "", false));
+            recipients.add(BouncedRecipient.of(address, outcome, DeliveryReport.valueAfterType(diagnostic), "", false));
         }
         return recipients.isEmpty() ? Reading.none(Verdict.UNPARSEABLE, "Amazon SES notification without recipients")
                 : new Reading(Verdict.BOUNCE, recipients, "Amazon SES notification");

@@ -1,8 +1,8 @@
 package io.stmails.domain;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
@@ -30,8 +30,7 @@ public final class OptimisticRetry {
     private static final Duration STANDARD_FIRST_WAIT = Duration.ofMillis(10);
     private static final Duration STANDARD_LONGEST_WAIT = Duration.ofMillis(500);
     private static final OptimisticRetry STANDARD = new OptimisticRetry(STANDARD_ATTEMPTS, STANDARD_FIRST_WAIT,
-            STANDARD_LONGEST_WAIT, duration -> Thread.sleep(duration.toMillis()),
-            () -> ThreadLocalRandom.current().nextDouble());
+            STANDARD_LONGEST_WAIT, duration -> Thread.sleep(duration.toMillis()), () -> Jitter.RANDOM.nextDouble());
 
     private final int maxAttempts;
     private final Duration firstWait;
@@ -106,5 +105,13 @@ public final class OptimisticRetry {
             Thread.currentThread().interrupt();
             throw new ContentionException(what + " was interrupted while waiting to try again", e);
         }
+    }
+
+    /**
+     * Created on first use, never during a SnapStart snapshot's init: environments resumed from one
+     * snapshot would otherwise draw the same waits and collide in step again.
+     */
+    private static final class Jitter {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 }

@@ -40,7 +40,7 @@ class ContendedChangesTest {
     private final SubscriberStore alwaysChanged = stub(SubscriberStore.class, (method, args) -> switch (method) {
         case "findByUuid" -> Optional.of(ANN);
         case "findAction" -> Optional.empty();
-        case "applyAction" -> {
+        case "applyAction", "applyActionCountedElsewhere" -> {
             writes.incrementAndGet();
             yield SubscriberStore.ApplyResult.CONFLICT;
         }

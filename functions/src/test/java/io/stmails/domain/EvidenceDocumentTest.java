@@ -53,4 +53,16 @@ class EvidenceDocumentTest {
         assertNull(EvidenceDocument.reason(" \n "));
         assertNull(EvidenceDocument.reason(null));
     }
+
+    @Test
+    void aJsonPartNestedAsDeepAsJacksonWritesIsKeptAsItsText() throws Exception {
+        String nested = "[".repeat(1000) + "]".repeat(1000);
+        JsonNode deepest = json.readTree(nested);
+        JsonNode evidence = json.readTree(EvidenceDocument.builder().json("event", deepest).toJson());
+        assertEquals(nested, evidence.path("event").asText());
+
+        String shallower = "[".repeat(999) + "]".repeat(999);
+        JsonNode kept = json.readTree(EvidenceDocument.builder().json("event", json.readTree(shallower)).toJson());
+        assertEquals(json.readTree(shallower), kept.get("event"));
+    }
 }

@@ -3,6 +3,7 @@ package io.stmails.actions;
 import io.stmails.domain.BlocklistRule;
 import io.stmails.domain.BounceIds;
 import io.stmails.domain.BounceType;
+import io.stmails.domain.OptimisticRetry;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.ThresholdDecision;
@@ -10,6 +11,7 @@ import io.stmails.store.ActionRecord;
 import io.stmails.store.SubscriberStore;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -19,11 +21,10 @@ import java.util.function.Supplier;
  * subscriber found blocklisted already gets whatever an earlier request left pending finished.
  */
 public final class ApiBlocklist {
-    private static final int MAX_ATTEMPTS = 5;
-
     private final SubscriberStore subscribers;
     private final SuppressionSync suppression;
     private final Supplier<Instant> clock;
+    private final OptimisticRetry retry = OptimisticRetry.standard();
 
     public ApiBlocklist(SubscriberStore subscribers, SuppressionSync suppression, Supplier<Instant> clock) {
         this.subscribers = subscribers;
@@ -31,32 +32,43 @@ public final class ApiBlocklist {
         this.clock = clock;
     }
 
-    /** @return whether it changed the subscriber */
+    /**
+     * @return whether it changed the subscriber
+     * @throws io.stmails.domain.ContentionException when she kept changing, so that the request is retried
+     */
     public boolean blocklist(Subscriber subscriber) {
-        Subscriber current = subscriber;
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Instant now = clock.get();
-            Optional<Subscriber> blocklisted = BlocklistRule.apply(current, true, now);
-            if (blocklisted.isEmpty()) {
-                suppression.finishPending(current.uuid());
-                return false;
+        AtomicReference<Subscriber> current = new AtomicReference<>(subscriber);
+        return retry.run("blocklisting of subscriber " + subscriber.uuid(), () -> {
+            Optional<Boolean> changed = blocklistOnce(current.get());
+            if (changed.isEmpty()) {
+                Optional<Subscriber> reread = subscribers.findByUuid(subscriber.uuid());
+                if (reread.isEmpty()) {
+                    return Optional.of(false);
+                }
+                current.set(reread.get());
             }
-            BounceType reason = suppression.decidingType(current.uuid()).orElse(BounceType.HARD);
-            ActionRecord record = new ActionRecord("api-" + BounceIds.next(now), current.uuid(), current.email(),
-                    ThresholdAction.BLOCKLIST, reason, 0, 0, null, "api", now, true, current.status(), current.lists(),
-                    suppression.suppresses(ThresholdAction.BLOCKLIST), null);
-            ThresholdDecision decision = new ThresholdDecision(ThresholdAction.BLOCKLIST, ThresholdDecision.Effect.UPDATE,
-                    blocklisted.get(), 0, 0);
-            if (subscribers.applyAction(current, decision, record) == SubscriberStore.ApplyResult.APPLIED) {
-                suppression.finish(record);
-                return true;
-            }
-            Optional<Subscriber> reread = subscribers.findByUuid(current.uuid());
-            if (reread.isEmpty()) {
-                return false;
-            }
-            current = reread.get();
+            return changed;
+        });
+    }
+
+    /** @return whether it changed her, or empty when she changed meanwhile */
+    private Optional<Boolean> blocklistOnce(Subscriber current) {
+        Instant now = clock.get();
+        Optional<Subscriber> blocklisted = BlocklistRule.apply(current, true, now);
+        if (blocklisted.isEmpty()) {
+            suppression.finishPending(current.uuid());
+            return Optional.of(false);
         }
-        return false;
+        BounceType reason = suppression.decidingType(current.uuid()).orElse(BounceType.HARD);
+        ActionRecord record = new ActionRecord("api-" + BounceIds.next(now), current.uuid(), current.email(),
+                ThresholdAction.BLOCKLIST, reason, 0, 0, null, "api", now, true, current.status(), current.lists(),
+                suppression.suppresses(ThresholdAction.BLOCKLIST), null);
+        ThresholdDecision decision = new ThresholdDecision(ThresholdAction.BLOCKLIST, ThresholdDecision.Effect.UPDATE,
+                blocklisted.get(), 0, 0);
+        if (subscribers.applyAction(current, decision, record) != SubscriberStore.ApplyResult.APPLIED) {
+            return Optional.empty();
+        }
+        suppression.finish(record);
+        return Optional.of(true);
     }
 }

@@ -3,6 +3,7 @@ package io.stmails.actions;
 import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceIds;
 import io.stmails.domain.BounceType;
+import io.stmails.domain.OptimisticRetry;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.SubscriptionStatus;
@@ -10,7 +11,6 @@ import io.stmails.domain.ThresholdAction;
 import io.stmails.store.ActionRecord;
 import io.stmails.store.BounceStore;
 import io.stmails.store.ReactivationRecord;
-import io.stmails.store.StorageException;
 import io.stmails.store.SubscriberHistory;
 import io.stmails.store.SubscriberStore;
 import io.stmails.suppression.SuppressionList;
@@ -34,8 +34,6 @@ import java.util.function.Supplier;
  * flagged until done, so a repeated request finishes them too.
  */
 public final class Reactivation {
-    private static final int MAX_ATTEMPTS = 5;
-
     public enum Outcome {
         REACTIVATED,
         /** Nothing in force to undo (already reactivated, or never acted on). */
@@ -58,6 +56,7 @@ public final class Reactivation {
     private final SuppressionList suppression;
     private final ActionPublisher publisher;
     private final Supplier<Instant> clock;
+    private final OptimisticRetry retry = OptimisticRetry.standard();
 
     public Reactivation(SubscriberStore subscribers, SubscriberHistory history, BounceStore bounces,
             SuppressionList suppression, ActionPublisher publisher, Supplier<Instant> clock) {
@@ -69,37 +68,45 @@ public final class Reactivation {
         this.clock = clock;
     }
 
+    /**
+     * Something may change meanwhile, and the history index may need a moment to show a reversal just
+     * written: the attempt is repeated after a wait.
+     *
+     * @throws io.stmails.domain.ContentionException when she kept changing
+     */
     public Result reactivate(String subscriberUuid, boolean force) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<Subscriber> found = subscribers.findByUuid(subscriberUuid);
-            if (found.isEmpty()) {
-                return new Result(Outcome.NOT_FOUND, null, null, null);
-            }
-            Subscriber subscriber = found.get();
-            List<ActionRecord> inForce = history.actionsOf(subscriberUuid).stream().filter(ActionRecord::inForce).toList();
-            if (inForce.isEmpty() && subscriber.status() != SubscriberStatus.BLOCKLISTED) {
-                history.reactivationsOf(subscriberUuid).stream().filter(r -> !r.finished()).forEach(this::finish);
-                return new Result(Outcome.NOTHING_TO_UNDO, subscriber, null, null);
-            }
-            Optional<String> complaint = complaint(inForce, subscriberUuid);
-            if (complaint.isPresent() && !force) {
-                return new Result(Outcome.REFUSED_COMPLAINT, subscriber, null, complaint.get());
-            }
-            Instant now = clock.get();
-            int cleared = bounces.clearAll(subscriberUuid, now);
-            Map<String, SubscriptionStatus> lists = restoredLists(subscriber, inForce);
-            Subscriber after = new Subscriber(subscriber.uuid(), subscriber.email(), subscriber.name(),
-                    SubscriberStatus.ENABLED, lists, subscriber.createdAt(), now, subscriber.version());
-            ReactivationRecord record = new ReactivationRecord("reactivate-" + BounceIds.next(now), subscriberUuid,
-                    subscriber.email(), now, complaint.isPresent(), inForce.stream().map(ActionRecord::bounceId).toList(),
-                    lists, cleared, suppression.isEnabled(), !publisher.isConfigured());
-            if (history.reactivate(subscriber, after, inForce, record)) {
-                finish(record);
-                return new Result(Outcome.REACTIVATED, after, record, null);
-            }
-            pause(attempt);
+        return retry.run("reactivation of subscriber " + subscriberUuid, () -> reactivateOnce(subscriberUuid, force));
+    }
+
+    /** @return empty when she changed meanwhile */
+    private Optional<Result> reactivateOnce(String subscriberUuid, boolean force) {
+        Optional<Subscriber> found = subscribers.findByUuid(subscriberUuid);
+        if (found.isEmpty()) {
+            return Optional.of(new Result(Outcome.NOT_FOUND, null, null, null));
         }
-        throw new StorageException("subscriber " + subscriberUuid + " kept changing during reactivation", null);
+        Subscriber subscriber = found.get();
+        List<ActionRecord> inForce = history.actionsOf(subscriberUuid).stream().filter(ActionRecord::inForce).toList();
+        if (inForce.isEmpty() && subscriber.status() != SubscriberStatus.BLOCKLISTED) {
+            history.reactivationsOf(subscriberUuid).stream().filter(r -> !r.finished()).forEach(this::finish);
+            return Optional.of(new Result(Outcome.NOTHING_TO_UNDO, subscriber, null, null));
+        }
+        Optional<String> complaint = complaint(inForce, subscriberUuid);
+        if (complaint.isPresent() && !force) {
+            return Optional.of(new Result(Outcome.REFUSED_COMPLAINT, subscriber, null, complaint.get()));
+        }
+        Instant now = clock.get();
+        int cleared = bounces.clearAll(subscriberUuid, now);
+        Map<String, SubscriptionStatus> lists = restoredLists(subscriber, inForce);
+        Subscriber after = new Subscriber(subscriber.uuid(), subscriber.email(), subscriber.name(),
+                SubscriberStatus.ENABLED, lists, subscriber.createdAt(), now, subscriber.version());
+        ReactivationRecord record = new ReactivationRecord("reactivate-" + BounceIds.next(now), subscriberUuid,
+                subscriber.email(), now, complaint.isPresent(), inForce.stream().map(ActionRecord::bounceId).toList(),
+                lists, cleared, suppression.isEnabled(), !publisher.isConfigured());
+        if (history.reactivate(subscriber, after, inForce, record)) {
+            finish(record);
+            return Optional.of(new Result(Outcome.REACTIVATED, after, record, null));
+        }
+        return Optional.empty();
     }
 
     /** Why she counts as a complainer: an action in force taken on a complaint, or a complaint not yet cleared. */
@@ -122,16 +129,6 @@ public final class Reactivation {
         inForce.stream().min(Comparator.comparing(ActionRecord::appliedAt))
                 .ifPresent(oldest -> lists.putAll(oldest.listsBefore()));
         return lists;
-    }
-
-    /** Something changed meanwhile; the history index may also need a moment to show a reversal just written. */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(25L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("interrupted during reactivation", e);
-        }
     }
 
     private void finish(ReactivationRecord record) {

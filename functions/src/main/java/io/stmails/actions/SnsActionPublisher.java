@@ -25,27 +25,24 @@ public final class SnsActionPublisher implements ActionPublisher {
 
     @Override
     public void publish(ActionRecord action) {
-        try {
-            sns.publish(b -> b.topicArn(topicArn)
-                    .subject("stmails " + action.action().wire())
-                    .message(toJson(action))
-                    .messageAttributes(Map.of("action", MessageAttributeValue.builder()
-                            .dataType("String").stringValue(action.action().wire()).build())));
-        } catch (SdkException e) {
-            throw new StorageException("publishing action for bounce " + action.bounceId() + " failed", e);
-        }
+        publish(action.action().wire(), toJson(action), "action for bounce " + action.bounceId());
     }
 
     @Override
     public void publishReactivation(ReactivationRecord reactivation) {
+        publish(REACTIVATE, toJson(reactivation), "reactivation " + reactivation.id());
+    }
+
+    /** @param what names the event, for the exception's message */
+    private void publish(String action, String event, String what) {
         try {
             sns.publish(b -> b.topicArn(topicArn)
-                    .subject("stmails " + REACTIVATE)
-                    .message(toJson(reactivation))
+                    .subject("stmails " + action)
+                    .message(event)
                     .messageAttributes(Map.of("action", MessageAttributeValue.builder()
-                            .dataType("String").stringValue(REACTIVATE).build())));
+                            .dataType("String").stringValue(action).build())));
         } catch (SdkException e) {
-            throw new StorageException("publishing reactivation " + reactivation.id() + " failed", e);
+            throw new StorageException("publishing " + what + " failed", e);
         }
     }
 

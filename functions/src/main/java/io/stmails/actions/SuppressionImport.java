@@ -1,7 +1,7 @@
 package io.stmails.actions;
 
+import io.stmails.address.Emails;
 import io.stmails.domain.BounceIds;
-import io.stmails.domain.Emails;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.ThresholdAction;

@@ -2,6 +2,7 @@ package io.stmails.actions;
 
 import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceSettings;
+import io.stmails.domain.OptimisticRetry;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.ThresholdDecision;
@@ -9,7 +10,6 @@ import io.stmails.domain.ThresholdEngine;
 import io.stmails.metrics.BounceMetrics;
 import io.stmails.store.ActionRecord;
 import io.stmails.store.BounceStore;
-import io.stmails.store.StorageException;
 import io.stmails.store.SubscriberStore;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ThresholdProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ThresholdProcessor.class);
-    private static final int MAX_ATTEMPTS = 10;
 
     private final SubscriberStore subscribers;
     private final BounceStore bounces;
@@ -36,6 +35,7 @@ public final class ThresholdProcessor {
     private final SuppressionSync suppression;
     private final Supplier<Instant> clock;
     private final BounceMetrics metrics;
+    private final OptimisticRetry retry = OptimisticRetry.standard();
 
     public ThresholdProcessor(SubscriberStore subscribers, BounceStore bounces, BounceSettings settings,
             ActionPublisher publisher, SuppressionSync suppression, Supplier<Instant> clock, BounceMetrics metrics) {
@@ -53,50 +53,54 @@ public final class ThresholdProcessor {
             // Reported for an address that is suppressed already: recorded, but acting again would change nothing.
             return;
         }
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<ActionRecord> applied = subscribers.findAction(bounce.id());
-            if (applied.isPresent()) {
-                finish(applied.get());
-                return;
-            }
-            Optional<Subscriber> subscriber = subscribers.findByUuid(bounce.subscriberUuid());
-            if (subscriber.isEmpty()) {
-                // Deleted (by a delete action or the API) after this bounce was written: keep nothing against it.
-                bounces.deleteAllOfSubscriber(bounce.subscriberUuid());
-                return;
-            }
-            Instant now = clock.get();
-            Instant since = engine.countingRule(bounce.type()).since(now);
-            List<Instant> counted = bounces.countableTimes(bounce.subscriberUuid(), bounce.type(), since, now);
-            ThresholdDecision decision = engine.decide(subscriber.get(), bounce.type(), counted, now);
-            if (!decision.changesSomething()) {
-                return;
-            }
-            ActionRecord record = new ActionRecord(bounce.id(), subscriber.get().uuid(), subscriber.get().email(),
-                    decision.action(), bounce.type(), decision.count(), decision.threshold(), bounce.campaignUuid(),
-                    bounce.source(), now, !publisher.isConfigured(), subscriber.get().status(), subscriber.get().lists(),
-                    suppression.suppresses(decision.action()), null);
-            switch (subscribers.applyAction(subscriber.get(), decision, record)) {
-                case APPLIED -> {
-                    metrics.actionApplied(decision.action());
-                    LOG.atInfo()
-                            .addKeyValue("action", decision.action().wire())
-                            .addKeyValue("subscriber_uuid", record.subscriberUuid())
-                            .addKeyValue("type", bounce.type().wire())
-                            .addKeyValue("bounce_id", bounce.id())
-                            .log("applied {} after {} {} bounce(s) (threshold {})", decision.action().wire(),
-                                    decision.count(), bounce.type().wire(), decision.threshold());
-                    finish(record);
-                    return;
-                }
-                case ALREADY_APPLIED -> {
-                    // Another delivery of this record won the race; its record says whether to publish.
-                }
-                case CONFLICT -> LOG.debug("subscriber {} changed meanwhile; deciding again", bounce.subscriberUuid());
-            }
+        // A subscriber who keeps changing ends in ContentionException: the stream record is reported for retry.
+        retry.settle("threshold action of bounce " + bounce.id() + " for subscriber " + bounce.subscriberUuid(),
+                () -> decideAndApply(bounce));
+    }
+
+    /** @return false when the subscriber changed meanwhile, so the decision must be taken again */
+    private boolean decideAndApply(Bounce bounce) {
+        Optional<ActionRecord> applied = subscribers.findAction(bounce.id());
+        if (applied.isPresent()) {
+            finish(applied.get());
+            return true;
         }
-        throw new StorageException("subscriber " + bounce.subscriberUuid() + " kept changing; giving up on bounce "
-                + bounce.id() + " for this delivery", null);
+        Optional<Subscriber> subscriber = subscribers.findByUuid(bounce.subscriberUuid());
+        if (subscriber.isEmpty()) {
+            // Deleted (by a delete action or the API) after this bounce was written: keep nothing against it.
+            bounces.deleteAllOfSubscriber(bounce.subscriberUuid());
+            return true;
+        }
+        Instant now = clock.get();
+        Instant since = engine.countingRule(bounce.type()).since(now);
+        List<Instant> counted = bounces.countableTimes(bounce.subscriberUuid(), bounce.type(), since, now);
+        ThresholdDecision decision = engine.decide(subscriber.get(), bounce.type(), counted, now);
+        if (!decision.changesSomething()) {
+            return true;
+        }
+        ActionRecord record = new ActionRecord(bounce.id(), subscriber.get().uuid(), subscriber.get().email(),
+                decision.action(), bounce.type(), decision.count(), decision.threshold(), bounce.campaignUuid(),
+                bounce.source(), now, !publisher.isConfigured(), subscriber.get().status(), subscriber.get().lists(),
+                suppression.suppresses(decision.action()), null);
+        switch (subscribers.applyAction(subscriber.get(), decision, record)) {
+            case APPLIED -> {
+                metrics.actionApplied(decision.action());
+                LOG.atInfo()
+                        .addKeyValue("action", decision.action().wire())
+                        .addKeyValue("subscriber_uuid", record.subscriberUuid())
+                        .addKeyValue("type", bounce.type().wire())
+                        .addKeyValue("bounce_id", bounce.id())
+                        .log("applied {} after {} {} bounce(s) (threshold {})", decision.action().wire(),
+                                decision.count(), bounce.type().wire(), decision.threshold());
+                finish(record);
+                return true;
+            }
+            case ALREADY_APPLIED -> {
+                // Another delivery of this record won the race; its record says whether to publish.
+            }
+            case CONFLICT -> LOG.debug("subscriber {} changed meanwhile; deciding again", bounce.subscriberUuid());
+        }
+        return false;
     }
 
     private void finish(ActionRecord record) {

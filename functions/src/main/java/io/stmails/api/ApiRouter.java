@@ -1,6 +1,7 @@
 package io.stmails.api;
 
 import io.stmails.catalog.ApiEndpoint;
+import io.stmails.domain.ContentionException;
 import io.stmails.http.ApiAuthenticator;
 import io.stmails.http.BadRequestException;
 import io.stmails.http.HttpRequest;
@@ -61,6 +62,10 @@ public final class ApiRouter {
             return responses.error(400, "Invalid request: " + e.getMessage() + ".");
         } catch (InvalidCursorException e) {
             return responses.error(400, e.getMessage());
+        } catch (ContentionException e) {
+            LOG.warn("{} {}: {}", request.method(), request.path(), e.getMessage());
+            return responses.error(503, "The subscriber kept changing while this request ran; please retry.",
+                    Map.of("retry-after", "1"));
         } catch (StorageException e) {
             LOG.error("{} {} failed in storage", request.method(), request.path(), e);
             return responses.error(500, "Storage error; please retry.");

@@ -1,7 +1,7 @@
 package io.stmails.api;
 
+import io.stmails.address.Emails;
 import io.stmails.domain.BounceType;
-import io.stmails.domain.Emails;
 import io.stmails.domain.InputLimits;
 import io.stmails.domain.Instants;
 import io.stmails.domain.InvalidFieldException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
-import io.stmails.domain.Evidence;
+import io.stmails.domain.EvidenceDocument;
 import io.stmails.domain.InputLimits;
 import io.stmails.domain.Instants;
 import io.stmails.domain.InvalidFieldException;
@@ -95,12 +95,12 @@ public final class EventBuilder {
     }
 
     /**
-     * The provider's event as meta and as evidence (bounded by {@link Evidence}). The caller did not choose
+     * The provider's event as meta and as evidence (bounded by {@link EvidenceDocument}). The caller did not choose
      * the event: one beyond the {@link InputLimits} on meta is replaced by a note saying why, rather than
      * failing every bounce of the request.
      */
     public EventBuilder meta(JsonNode event) {
-        this.evidence = Evidence.builder().json("event", event).toJson();
+        this.evidence = EvidenceDocument.builder().json("event", event).toJson();
         String json = event.toString();
         try {
             this.metaJson = InputLimits.requireMeta(json);

@@ -1,11 +1,11 @@
 package io.stmails.record;
 
+import io.stmails.address.Emails;
 import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceIds;
 import io.stmails.domain.BounceSettings;
-import io.stmails.domain.Emails;
-import io.stmails.domain.Evidence;
+import io.stmails.domain.EvidenceDocument;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.UnknownSubscriberPolicy;
@@ -101,7 +101,7 @@ public final class BounceRecorder {
         Instant now = clock.get();
         Instant createdAt = event.occurredAt() == null ? now : event.occurredAt();
         Duration retention = settings.thresholdFor(event.type()).retention();
-        String reason = Evidence.reason(event.reason());
+        String reason = EvidenceDocument.reason(event.reason());
         Bounce bounce = new Bounce(
                 BounceIds.next(now),
                 subscriber.get().uuid(),

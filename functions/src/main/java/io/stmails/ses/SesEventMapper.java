@@ -1,15 +1,19 @@
 package io.stmails.ses;
 
+import static io.stmails.ses.notification.SesNotification.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
-import io.stmails.domain.Emails;
-import io.stmails.domain.Evidence;
+import io.stmails.domain.EvidenceDocument;
 import io.stmails.domain.InputLimits;
 import io.stmails.domain.Instants;
 import io.stmails.domain.Uuids;
+import io.stmails.ses.notification.InvalidSesEventException;
+import io.stmails.ses.notification.SesNotification;
+import io.stmails.ses.notification.SesNotification.Recipient;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,13 +33,6 @@ public final class SesEventMapper {
 
     private static final List<String> CAMPAIGN_HEADERS = List.of("X-Stmails-Campaign", "X-Listmonk-Campaign");
     private static final List<String> SUBSCRIBER_HEADERS = List.of("X-Stmails-Subscriber", "X-Listmonk-Subscriber");
-    /**
-     * Enhanced status codes (RFC 3463, RFC 7505) saying the recipient address itself is bad: a
-     * Transient bounce with one of these will fail again on every send. 5.1.7 and 5.1.8 are about
-     * the sender's address, 5.1.5 means the address is valid, so they are not here.
-     */
-    private static final Set<String> BAD_ADDRESS_STATUSES =
-            Set.of("5.1.0", "5.1.1", "5.1.2", "5.1.3", "5.1.6", "5.1.10", "5.4.4");
     private static final Set<String> SUPPRESSION_SUBTYPES = Set.of("Suppressed", "OnAccountSuppressionList");
 
     /** What one SES event yields: the bounces to record, and why anything in it was not. */
@@ -65,101 +62,65 @@ public final class SesEventMapper {
      * @throws InvalidSesEventException when the event cannot be read
      */
     public Mapping map(JsonNode event, Instant envelopeTime) {
-        if (event == null || !event.isObject()) {
-            throw new InvalidSesEventException("the SES event is not a JSON object");
+        SesNotification notification = SesNotification.read(event);
+        if (!notification.isBounceOrComplaint()) {
+            return Mapping.ignored("SES " + notification.kind() + " event: nothing to record");
         }
-        String kind = text(event, "eventType");
-        if (kind == null) {
-            kind = text(event, "notificationType");
-        }
-        if (kind == null) {
-            throw new InvalidSesEventException("the SES event has neither eventType nor notificationType");
-        }
-        JsonNode mail = event.path("mail");
-        return switch (kind) {
-            case "Bounce" -> bounces(kind, object(event, "bounce"), mail, envelopeTime);
-            case "Complaint" -> complaints(kind, object(event, "complaint"), mail, envelopeTime);
-            default -> Mapping.ignored("SES " + kind + " event: nothing to record");
-        };
-    }
-
-    private Mapping bounces(String kind, JsonNode bounce, JsonNode mail, Instant envelopeTime) {
-        String bounceType = text(bounce, "bounceType");
-        String subType = text(bounce, "bounceSubType");
-        String reason = bounceType == null ? subType : subType == null ? bounceType : bounceType + "/" + subType;
-        return perRecipient(kind, bounce, "bouncedRecipients", mail, envelopeTime, reason, (recipient, meta) -> {
-            String status = text(recipient, "status");
-            putIfPresent(meta, "bounce_type", bounceType);
-            putIfPresent(meta, "bounce_subtype", subType);
-            putIfPresent(meta, "action", text(recipient, "action"));
-            putIfPresent(meta, "status", status);
-            putIfPresent(meta, "diagnostic_code", text(recipient, "diagnosticCode"));
-            putIfPresent(meta, "reporting_mta", text(bounce, "reportingMTA"));
-            putIfPresent(meta, "remote_mta_ip", text(bounce, "remoteMtaIp"));
-            if (subType != null && SUPPRESSION_SUBTYPES.contains(subType)) {
-                meta.put("suppressed", true);
-            }
-            return bounceType(bounceType, status);
-        });
-    }
-
-    private Mapping complaints(String kind, JsonNode complaint, JsonNode mail, Instant envelopeTime) {
-        String feedbackType = text(complaint, "complaintFeedbackType");
-        if ("not-spam".equalsIgnoreCase(feedbackType)) {
-            return Mapping.ignored("complaint " + text(complaint, "feedbackId")
+        if (notification.markedNotSpam()) {
+            return Mapping.ignored("complaint " + text(notification.report(), "feedbackId")
                     + " has feedback type not-spam (the recipient marked the mail as not spam): not a complaint");
         }
-        String subType = text(complaint, "complaintSubType");
-        String reason = feedbackType != null ? feedbackType : subType != null ? subType : "complaint";
-        return perRecipient(kind, complaint, "complainedRecipients", mail, envelopeTime, reason, (recipient, meta) -> {
-            putIfPresent(meta, "complaint_feedback_type", feedbackType);
-            putIfPresent(meta, "complaint_subtype", subType);
-            putIfPresent(meta, "user_agent", text(complaint, "userAgent"));
-            putIfPresent(meta, "arrival_date", text(complaint, "arrivalDate"));
-            if ("OnAccountSuppressionList".equals(subType)) {
+        JsonNode report = notification.report();
+        boolean bounce = SesNotification.BOUNCE.equals(notification.kind());
+        return perRecipient(notification, envelopeTime, (recipient, meta) -> {
+            if (bounce) {
+                putIfPresent(meta, "bounce_type", notification.bounceType());
+                putIfPresent(meta, "bounce_subtype", notification.subType());
+                putIfPresent(meta, "action", recipient.action());
+                putIfPresent(meta, "status", recipient.status());
+                putIfPresent(meta, "diagnostic_code", recipient.diagnosticCode());
+                putIfPresent(meta, "reporting_mta", text(report, "reportingMTA"));
+                putIfPresent(meta, "remote_mta_ip", text(report, "remoteMtaIp"));
+            } else {
+                putIfPresent(meta, "complaint_feedback_type", notification.feedbackType());
+                putIfPresent(meta, "complaint_subtype", notification.subType());
+                putIfPresent(meta, "user_agent", text(report, "userAgent"));
+                putIfPresent(meta, "arrival_date", text(report, "arrivalDate"));
+            }
+            // SES left the address out of the send: it is on its global or the account's suppression list.
+            if (notification.subType() != null && SUPPRESSION_SUBTYPES.contains(notification.subType())) {
                 meta.put("suppressed", true);
             }
-            return BounceType.COMPLAINT;
         });
     }
 
-    /** Reads one recipient of a report: fills its meta, returns its type. */
-    private interface RecipientReader {
-        BounceType read(JsonNode recipient, ObjectNode meta);
+    /** Fills one recipient's meta with what the report says about her. */
+    private interface MetaWriter {
+        void write(Recipient recipient, ObjectNode meta);
     }
 
-    /** @param reason what SES said: {@code bounceType/bounceSubType}, or the complaint's feedback type */
-    private Mapping perRecipient(String kind, JsonNode report, String listField, JsonNode mail, Instant envelopeTime,
-            String reason, RecipientReader reader) {
-        JsonNode recipients = recipients(report, listField);
-        String evidence = Evidence.builder().json(kind.toLowerCase(Locale.ROOT), report).toJson();
+    private Mapping perRecipient(SesNotification notification, Instant envelopeTime, MetaWriter metaWriter) {
+        String kind = notification.kind();
+        JsonNode report = notification.report();
+        JsonNode mail = notification.mail();
+        String evidence = EvidenceDocument.builder().json(kind.toLowerCase(Locale.ROOT), report).toJson();
         Instant occurredAt = occurredAt(report, mail, envelopeTime);
         Linking linking = linking(mail);
         List<BounceEvent> events = new ArrayList<>();
         List<String> notRecorded = new ArrayList<>();
-        for (JsonNode recipient : recipients) {
-            String raw = text(recipient, "emailAddress");
-            Optional<String> email = address(raw);
+        for (Recipient recipient : notification.recipients()) {
+            Optional<String> email = recipient.address();
             if (email.isEmpty()) {
-                notRecorded.add(listField + ": '" + raw + "' is not an e-mail address");
+                notRecorded.add(notification.recipientsField() + ": '" + recipient.emailAddress()
+                        + "' is not an e-mail address");
                 continue;
             }
             ObjectNode meta = meta(kind, report, mail);
-            BounceType type = reader.read(recipient, meta);
-            events.add(event(email.get(), linking, recipients.size(), type, occurredAt, meta,
-                    dedupeKey(kind, report, mail, email.get()), reason, evidence));
+            metaWriter.write(recipient, meta);
+            events.add(event(email.get(), linking, notification.recipients().size(), notification.typeOf(recipient),
+                    occurredAt, meta, dedupeKey(kind, report, mail, email.get()), notification.reason(), evidence));
         }
         return new Mapping(events, notRecorded);
-    }
-
-    static BounceType bounceType(String bounceType, String status) {
-        if ("Permanent".equals(bounceType)) {
-            return BounceType.HARD;
-        }
-        if ("Transient".equals(bounceType) && status != null && BAD_ADDRESS_STATUSES.contains(status.trim())) {
-            return BounceType.HARD;
-        }
-        return BounceType.SOFT;
     }
 
     private BounceEvent event(String email, Linking linking, int recipientCount, BounceType type, Instant occurredAt,
@@ -227,17 +188,6 @@ public final class SesEventMapper {
                 ? Optional.of(value.trim().toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
-    /** A bare address, or the address inside {@code Name <address>}. */
-    private static Optional<String> address(String raw) {
-        Optional<String> bare = Emails.normalise(raw);
-        if (bare.isPresent() || raw == null) {
-            return bare;
-        }
-        int open = raw.lastIndexOf('<');
-        int close = raw.lastIndexOf('>');
-        return open >= 0 && close > open ? Emails.normalise(raw.substring(open + 1, close)) : Optional.empty();
-    }
-
     private static Instant occurredAt(JsonNode report, JsonNode mail, Instant envelopeTime) {
         return time(text(report, "timestamp"))
                 .or(() -> Optional.ofNullable(envelopeTime).filter(Instants::isInRange))
@@ -256,31 +206,9 @@ public final class SesEventMapper {
         }
     }
 
-    private static JsonNode object(JsonNode event, String field) {
-        JsonNode node = event.get(field);
-        if (node == null || !node.isObject()) {
-            throw new InvalidSesEventException("the SES " + event.path("eventType").asText(
-                    event.path("notificationType").asText()) + " event has no " + field + " object");
-        }
-        return node;
-    }
-
-    private static JsonNode recipients(JsonNode report, String field) {
-        JsonNode node = report.get(field);
-        if (node == null || !node.isArray()) {
-            throw new InvalidSesEventException("the SES event has no " + field + " list");
-        }
-        return node;
-    }
-
     private static void putIfPresent(ObjectNode meta, String field, String value) {
         if (value != null) {
             meta.put(field, value);
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 }

@@ -10,6 +10,7 @@ import io.stmails.domain.InvalidFieldException;
 import io.stmails.http.BadRequestException;
 import io.stmails.http.StrictJson;
 import io.stmails.record.BounceRecorder;
+import io.stmails.ses.notification.InvalidSesEventException;
 import io.stmails.sns.Certificates;
 import io.stmails.sns.InvalidSnsMessageException;
 import io.stmails.sns.SnsMessage;

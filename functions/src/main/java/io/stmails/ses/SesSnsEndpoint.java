@@ -9,6 +9,7 @@ import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
 import io.stmails.http.StrictJson;
 import io.stmails.metrics.BounceMetrics.Rejection;
+import io.stmails.ses.notification.InvalidSesEventException;
 import io.stmails.sns.CertificateUnavailableException;
 import io.stmails.sns.InvalidSnsMessageException;
 import io.stmails.sns.SnsMessage;

@@ -3,6 +3,7 @@ package io.stmails.sns;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +33,14 @@ public record SnsMessage(
 
     private static final Set<String> STRING_FIELDS = Set.of("Type", "MessageId", "TopicArn", "Subject", "Message",
             "Timestamp", "SignatureVersion", "Signature", "SigningCertURL", "SubscribeURL", "UnsubscribeURL", "Token");
+    private static final List<String> REQUIRED_FIELDS = List.of("Type", "MessageId", "TopicArn", "Message", "Timestamp",
+            "SignatureVersion", "Signature", "SigningCertURL");
+    private static final List<String> REQUIRED_SUBSCRIPTION_FIELDS = List.of("SubscribeURL", "Token");
+    /** The fields SNS signs, in the order it signs them, for each message type. */
+    private static final List<String> SIGNED_NOTIFICATION_FIELDS =
+            List.of("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type");
+    private static final List<String> SIGNED_SUBSCRIPTION_FIELDS =
+            List.of("Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type");
 
     /**
      * Reads the JSON envelope SNS posts to HTTPS subscribers.
@@ -59,17 +68,9 @@ public record SnsMessage(
 
     /** @throws InvalidSnsMessageException naming the first required field that is missing */
     public void requireFields() {
-        require("Type", type);
-        require("MessageId", messageId);
-        require("TopicArn", topicArn);
-        require("Message", message);
-        require("Timestamp", timestamp);
-        require("SignatureVersion", signatureVersion);
-        require("Signature", signature);
-        require("SigningCertURL", signingCertUrl);
+        REQUIRED_FIELDS.forEach(name -> require(name, field(name)));
         if (isSubscriptionMessage()) {
-            require("SubscribeURL", subscribeUrl);
-            require("Token", token);
+            REQUIRED_SUBSCRIPTION_FIELDS.forEach(name -> require(name, field(name)));
         }
     }
 
@@ -84,32 +85,38 @@ public record SnsMessage(
      * @throws SnsVerificationException for a message type SNS does not define
      */
     public byte[] stringToSign() {
-        StringBuilder out = new StringBuilder();
-        if (NOTIFICATION.equals(type)) {
-            append(out, "Message", message);
-            append(out, "MessageId", messageId);
-            append(out, "Subject", subject);
-            append(out, "Timestamp", timestamp);
-            append(out, "TopicArn", topicArn);
-            append(out, "Type", type);
-        } else if (isSubscriptionMessage()) {
-            append(out, "Message", message);
-            append(out, "MessageId", messageId);
-            append(out, "SubscribeURL", subscribeUrl);
-            append(out, "Timestamp", timestamp);
-            append(out, "Token", token);
-            append(out, "TopicArn", topicArn);
-            append(out, "Type", type);
-        } else {
+        List<String> signed = NOTIFICATION.equals(type) ? SIGNED_NOTIFICATION_FIELDS
+                : isSubscriptionMessage() ? SIGNED_SUBSCRIPTION_FIELDS : null;
+        if (signed == null) {
             throw new SnsVerificationException("unknown SNS message type '" + type + "'");
+        }
+        StringBuilder out = new StringBuilder();
+        for (String name : signed) {
+            String value = field(name);
+            if (value != null) {
+                out.append(name).append('\n').append(value).append('\n');
+            }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void append(StringBuilder out, String name, String value) {
-        if (value != null) {
-            out.append(name).append('\n').append(value).append('\n');
-        }
+    /** A field's value by its name in SNS's JSON. */
+    private String field(String name) {
+        return switch (name) {
+            case "Type" -> type;
+            case "MessageId" -> messageId;
+            case "TopicArn" -> topicArn;
+            case "Subject" -> subject;
+            case "Message" -> message;
+            case "Timestamp" -> timestamp;
+            case "SignatureVersion" -> signatureVersion;
+            case "Signature" -> signature;
+            case "SigningCertURL" -> signingCertUrl;
+            case "SubscribeURL" -> subscribeUrl;
+            case "UnsubscribeURL" -> unsubscribeUrl;
+            case "Token" -> token;
+            default -> throw new IllegalArgumentException("SNS messages have no field " + name);
+        };
     }
 
     private static String text(JsonNode envelope, String field) {

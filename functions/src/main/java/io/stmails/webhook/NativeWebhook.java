@@ -2,10 +2,10 @@ package io.stmails.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.address.Emails;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceSettings;
 import io.stmails.domain.BounceType;
-import io.stmails.domain.Emails;
 import io.stmails.domain.InputLimits;
 import io.stmails.domain.Instants;
 import io.stmails.domain.InvalidFieldException;

@@ -18,7 +18,7 @@ import io.stmails.reliability.FuzzProperties;
 import io.stmails.reliability.FuzzWorld;
 import io.stmails.reliability.Mutation;
 import io.stmails.reliability.Requests;
-import io.stmails.ses.InvalidSesEventException;
+import io.stmails.ses.notification.InvalidSesEventException;
 import io.stmails.sns.InvalidSnsMessageException;
 import io.stmails.sns.SnsMessage;
 import io.stmails.sns.SnsTestKeys;

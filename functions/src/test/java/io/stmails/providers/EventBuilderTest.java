@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
-import io.stmails.domain.Evidence;
+import io.stmails.domain.EvidenceDocument;
 import io.stmails.domain.InputLimits;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +41,7 @@ class EventBuilderTest {
                 .dedupeKey("big").build().orElseThrow();
         assertEquals(event.toString(), bounce.metaJson());
         JsonNode evidence = ProviderFixtures.JSON.readTree(bounce.evidence());
-        assertEquals(Evidence.MAX_PART_CHARS, evidence.path("event").asText().length());
+        assertEquals(EvidenceDocument.MAX_PART_CHARS, evidence.path("event").asText().length());
         assertEquals("event", evidence.path("truncated").get(0).asText());
     }
 

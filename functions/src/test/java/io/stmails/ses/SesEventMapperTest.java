@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
+import io.stmails.ses.notification.InvalidSesEventException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

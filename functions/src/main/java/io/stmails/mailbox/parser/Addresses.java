@@ -66,6 +66,26 @@ final class Addresses {
         });
     }
 
+    /**
+     * The address as the text writes it: the local part's case kept (RFC 5321 2.4: only the receiving
+     * host may fold it), the domain lower-cased; the lower-cased address itself when the text does not hold it.
+     */
+    static String asWritten(String lowerAddress, String text) {
+        int at = lowerAddress.lastIndexOf('@');
+        for (int i = text.indexOf('@'); i >= 0 && at > 0; i = text.indexOf('@', i + 1)) {
+            int start = i - at;
+            if (start >= 0 && (start == 0 || !isLocalPartChar(text.charAt(start - 1)))
+                    && text.regionMatches(true, start, lowerAddress, 0, lowerAddress.length())) {
+                return text.substring(start, i) + lowerAddress.substring(at);
+            }
+        }
+        return lowerAddress;
+    }
+
+    private static boolean isLocalPartChar(char c) {
+        return Character.isLetterOrDigit(c) || "._%+-=!#$&'*^`{|}~".indexOf(c) >= 0;
+    }
+
     /** The first address in the text, or null. */
     static String first(String text) {
         List<String> found = in(text);

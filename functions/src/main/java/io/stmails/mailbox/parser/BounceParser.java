@@ -1,5 +1,6 @@
 package io.stmails.mailbox.parser;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
@@ -8,11 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,11 +37,7 @@ public final class BounceParser {
     private static final Pattern DSN_BLOCK_START = Pattern.compile(
             "(?im)^[ \\t]*(?:reporting-mta|final-recipient|original-recipient|action|arrival-date)[ \\t]*:");
     private static final Pattern COMPLAINT_SUBJECT = Pattern.compile("(?i)complaint about message|abuse report|spam report");
-    private static final Pattern REMOTE_HOST = Pattern.compile(
-            "(?i)(?:\\bhost|talking to|connecting to|server)\\s+\\[?([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})");
     private static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final int MAX_DIAGNOSTIC = 1000;
     private static final int MAX_NESTING = 2;
 
     static {
@@ -84,10 +77,10 @@ public final class BounceParser {
         }
         try {
             Reading reading = read(parts, envelope, depth);
-            Origin.Ids ids = reading.verdict == Verdict.BOUNCE ? Origin.find(parts, raw, verp) : new Origin.Ids(null, null);
-            Instant date = reading.verdict == Verdict.BOUNCE ? sentDate(parts.message) : null;
-            return new ParsedMail(reading.verdict, reading.recipients, envelope.messageId, envelope.subject,
-                    envelope.from, date, ids.subscriberUuid(), ids.campaignUuid(), reading.explanation, ReportText.of(parts));
+            Origin.Ids ids = reading.verdict() == Verdict.BOUNCE ? Origin.find(parts, raw, verp) : new Origin.Ids(null, null);
+            Instant date = reading.verdict() == Verdict.BOUNCE ? sentDate(parts.message) : null;
+            return new ParsedMail(reading.verdict(), reading.recipients(), envelope.messageId, envelope.subject,
+                    envelope.from, date, ids.subscriberUuid(), ids.campaignUuid(), reading.explanation(), ReportText.of(parts));
         } catch (MessagingException | IOException | RuntimeException e) {
             return new ParsedMail(Verdict.UNPARSEABLE, List.of(), envelope.messageId, envelope.subject, envelope.from,
                     null, null, null, "could not be read: " + e);
@@ -98,11 +91,11 @@ public final class BounceParser {
         String notes = String.join("\n", parts.notes);
 
         if (!parts.feedbackReports.isEmpty()) {
-            return complaint(parts, FeedbackReport.read(parts.feedbackReports.get(0)));
+            return FeedbackReport.reading(parts, FeedbackReport.read(parts.feedbackReports.get(0)));
         }
-        SesNotification.Notice ses = SesNotification.find(notes);
+        JsonNode ses = MailedSesNotification.find(notes);
         if (ses != null) {
-            return ses(ses);
+            return MailedSesNotification.read(ses);
         }
         List<DeliveryReport.Recipient> dsn = new ArrayList<>();
         for (byte[] report : parts.deliveryStatus) {
@@ -112,7 +105,7 @@ public final class BounceParser {
             dsn.addAll(DeliveryReport.read(dsnFieldsIn(notes).getBytes(StandardCharsets.UTF_8)));
         }
         if (!dsn.isEmpty()) {
-            Reading fromDsn = fromDsn(dsn, notes, envelope);
+            Reading fromDsn = DsnReading.read(dsn, notes, envelope);
             if (fromDsn != null) {
                 return fromDsn;
             }
@@ -129,7 +122,7 @@ public final class BounceParser {
         boolean bounceSigns = envelope.looksLikeBounce()
                 || (envelope.machineSent() && !envelope.isAutoReply() && BOUNCE_TEXT.in(Classifier.normalise(notes)));
         if (COMPLAINT_SUBJECT.matcher(envelope.subject).find() && !parts.returnedHeaders.isEmpty() && !bounceSigns) {
-            return complaint(parts, new FeedbackReport.Complaint(List.of(), "abuse"));
+            return FeedbackReport.reading(parts, new FeedbackReport.Complaint(List.of(), "abuse"));
         }
         if (!bounceSigns) {
             if (envelope.isAutoReply()) {
@@ -140,54 +133,18 @@ public final class BounceParser {
         return fromText(parts, notes, envelope, depth);
     }
 
-    /** A DSN's failed and delayed recipients; null when it names none that can be used. */
-    private Reading fromDsn(List<DeliveryReport.Recipient> dsn, String notes, Envelope envelope) {
-        Map<String, BouncedRecipient> found = new LinkedHashMap<>();
-        int notices = 0;
-        for (DeliveryReport.Recipient fields : dsn) {
-            String address = recipientAddress(fields);
-            if (address == null) {
-                continue;
-            }
-            String action = fields.action();
-            String status = StatusCodes.normalise(fields.status());
-            if (action.startsWith("deliver") || action.startsWith("relay") || action.startsWith("expand")
-                    || (action.isEmpty() && status.startsWith("2"))) {
-                notices++;
-                continue;
-            }
-            boolean delayed = action.startsWith("delay") || (action.isEmpty() && envelope.delayNotice(notes));
-            boolean sole = dsn.size() == 1;
-            String diagnostic = DeliveryReport.valueAfterType(fields.diagnostic());
-            String mention = Notification.about(notes, address).diagnostic();
-            String context = mention.isEmpty() && sole ? notes : mention;
-            boolean quotedReply = !diagnostic.isEmpty();
-            if (!quotedReply) {
-                diagnostic = mention;
-            }
-            Classifier.Outcome outcome = Classifier.classify(new Evidence(addressesOf(fields), status, diagnostic,
-                    DeliveryReport.typeOf(fields.diagnostic()), quotedReply, context, delayed, sole || !mention.isEmpty(),
-                    PowerMtaCategory.reason(fields.category())));
-            String remote = DeliveryReport.valueAfterType(fields.remoteMta());
-            found.putIfAbsent(address, recipient(address, outcome, diagnostic, remote.isEmpty() ? remoteHost(diagnostic + " " + context) : remote, delayed));
-        }
-        if (!found.isEmpty()) {
-            return new Reading(Verdict.BOUNCE, new ArrayList<>(found.values()), "delivery status notification");
-        }
-        return notices > 0 ? Reading.none(Verdict.NOT_BOUNCE, "delivery notice (delivered, relayed or expanded)") : null;
-    }
-
     /**
      * A bounce without a DSN: the recipients its text names; else X-Failed-Recipients; else the
-     * returned message read as a bounce (a bounce of a bounce); else the returned message's one recipient.
+     * returned message read as a bounce (a bounce of a bounce); else the returned message's one recipient;
+     * else the recipient the VERP address it was delivered to encodes.
      */
     private Reading fromText(MailParts parts, String notes, Envelope envelope, int depth) {
         Set<String> senderSide = envelope.senderSide(parts.returnedHeaders);
         senderSide.removeAll(envelope.failedRecipients);
-        List<Notification.Mention> mentions = Notification.recipients(notes, senderSide);
+        List<BounceText.Mention> mentions = BounceText.recipients(notes, senderSide);
         String returnedTo = returnedRecipient(parts.returnedHeaders, senderSide);
         if (!envelope.failedRecipients.isEmpty()) {
-            List<Notification.Mention> listed = mentions.stream()
+            List<BounceText.Mention> listed = mentions.stream()
                     .filter(m -> envelope.failedRecipients.contains(m.address())).toList();
             if (!listed.isEmpty()) {
                 mentions = listed;
@@ -195,7 +152,7 @@ public final class BounceParser {
                 mentions = envelope.failedRecipients.stream()
                         .map(address -> forwardedTo(address, returnedTo))
                         .distinct()
-                        .map(address -> new Notification.Mention(address, Notification.about(notes, address).diagnostic(), notes))
+                        .map(address -> new BounceText.Mention(address, BounceText.about(notes, address).diagnostic(), notes))
                         .toList();
             }
         }
@@ -208,7 +165,10 @@ public final class BounceParser {
             }
         }
         if (mentions.isEmpty() && returnedTo != null) {
-            mentions = List.of(new Notification.Mention(returnedTo, "", notes));
+            mentions = List.of(new BounceText.Mention(returnedTo, "", notes));
+        }
+        if (mentions.isEmpty() && envelope.verpRecipient != null) {
+            mentions = List.of(new BounceText.Mention(envelope.verpRecipient, "", notes));
         }
         if (mentions.isEmpty()) {
             return Reading.none(Verdict.UNPARSEABLE, "looks like a bounce but names no recipient");
@@ -216,56 +176,14 @@ public final class BounceParser {
         boolean delayed = envelope.delayNotice(notes);
         boolean sole = mentions.size() == 1;
         List<BouncedRecipient> recipients = new ArrayList<>();
-        for (Notification.Mention mention : mentions) {
+        for (BounceText.Mention mention : mentions) {
             Classifier.Outcome outcome = Classifier.classify(
                     new Evidence(Set.of(mention.address()), "", mention.diagnostic(), "", false, mention.context(), delayed, sole, null));
             String diagnostic = mention.diagnostic().isBlank() ? mention.context() : mention.diagnostic();
-            recipients.add(recipient(mention.address(), outcome, diagnostic, remoteHost(diagnostic), delayed));
+            String written = Addresses.asWritten(mention.address(), mention.diagnostic() + "\n" + mention.context());
+            recipients.add(BouncedRecipient.of(written, outcome, diagnostic, BouncedRecipient.remoteHostIn(diagnostic), delayed));
         }
         return new Reading(Verdict.BOUNCE, recipients, "plain-text bounce");
-    }
-
-    private static Reading complaint(MailParts parts, FeedbackReport.Complaint report) {
-        List<String> addresses = new ArrayList<>(report.recipients());
-        if (addresses.isEmpty()) {
-            for (InternetHeaders headers : parts.returnedHeaders) {
-                String original = headers.getHeader("X-HmXmrOriginalRecipient", null);
-                List<String> to = original != null ? Addresses.in(original) : Addresses.ofHeader(headers.getHeader("To", ","));
-                if (!to.isEmpty()) {
-                    addresses.add(to.get(0));
-                    break;
-                }
-            }
-        }
-        if (addresses.isEmpty()) {
-            return Reading.none(Verdict.UNPARSEABLE, "feedback report that names no recipient");
-        }
-        String diagnostic = report.feedbackType().isEmpty() ? "" : "feedback-type: " + report.feedbackType();
-        List<BouncedRecipient> recipients = addresses.stream()
-                .map(a -> BouncedRecipient.complaint(a, diagnostic))
-                .toList();
-        return new Reading(Verdict.BOUNCE, recipients, "feedback report");
-    }
-
-    private static Reading ses(SesNotification.Notice notice) {
-        String type = notice.type().toLowerCase(Locale.ROOT);
-        if (!type.equals("bounce") && !type.equals("complaint")) {
-            return Reading.none(Verdict.NOT_BOUNCE, "Amazon SES " + notice.type() + " notification");
-        }
-        List<BouncedRecipient> recipients = new ArrayList<>();
-        for (SesNotification.Recipient r : notice.recipients()) {
-            if (type.equals("complaint")) {
-                recipients.add(BouncedRecipient.complaint(r.address(), ""));
-                continue;
-            }
-            boolean transient_ = notice.bounceType().equalsIgnoreCase("Transient");
-            Classifier.Outcome outcome = Classifier.classify(new Evidence(Set.of(r.address()),
-                    StatusCodes.normalise(r.status()), DeliveryReport.valueAfterType(r.diagnostic()),
-                    DeliveryReport.typeOf(r.diagnostic()), true, "bounce sub-type " + notice.bounceSubType(), transient_, true, null));
-            recipients.add(recipient(r.address(), outcome, DeliveryReport.valueAfterType(r.diagnostic()), "", false));
-        }
-        return recipients.isEmpty() ? Reading.none(Verdict.UNPARSEABLE, "Amazon SES notification without recipients")
-                : new Reading(Verdict.BOUNCE, recipients, "Amazon SES notification");
     }
 
     private static Instant sentDate(MimeMessage message) {
@@ -275,41 +193,6 @@ public final class BounceParser {
         } catch (MessagingException | RuntimeException unreadableDate) {
             return null;
         }
-    }
-
-    private static BouncedRecipient recipient(String address, Classifier.Outcome outcome, String diagnostic,
-            String remoteMta, boolean delayed) {
-        String text = WHITESPACE.matcher(diagnostic).replaceAll(" ").trim();
-        if (text.length() > MAX_DIAGNOSTIC) {
-            text = text.substring(0, MAX_DIAGNOSTIC);
-        }
-        return new BouncedRecipient(address, outcome.type(), outcome.reason().wire(), outcome.status(), outcome.replyCode(),
-                outcome.command().wire(), outcome.decidedBy(), outcome.confidence(), text, remoteMta, delayed);
-    }
-
-    private static Set<String> addressesOf(DeliveryReport.Recipient fields) {
-        Set<String> addresses = new HashSet<>();
-        for (String field : new String[] {fields.finalRecipient(), fields.originalRecipient(), fields.actualRecipient()}) {
-            String address = Addresses.ofRecipientField(DeliveryReport.valueAfterType(field));
-            if (address != null) {
-                addresses.add(address);
-            }
-        }
-        return addresses;
-    }
-
-    /** Final-Recipient when it is an address, else Original-Recipient. */
-    private static String recipientAddress(DeliveryReport.Recipient fields) {
-        for (String field : new String[] {fields.finalRecipient(), fields.originalRecipient()}) {
-            String value = DeliveryReport.valueAfterType(field);
-            if (!value.isEmpty() && !value.startsWith("|") && !value.startsWith("\"|")) {
-                String address = Addresses.ofRecipientField(value);
-                if (address != null) {
-                    return address;
-                }
-            }
-        }
-        return null;
     }
 
     /**
@@ -335,16 +218,5 @@ public final class BounceParser {
     private static String dsnFieldsIn(String notes) {
         Matcher start = DSN_BLOCK_START.matcher(notes);
         return start.find() ? notes.substring(start.start()) : notes;
-    }
-
-    private static String remoteHost(String text) {
-        Matcher matcher = REMOTE_HOST.matcher(text);
-        return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : "";
-    }
-
-    private record Reading(Verdict verdict, List<BouncedRecipient> recipients, String explanation) {
-        static Reading none(Verdict verdict, String explanation) {
-            return new Reading(verdict, List.of(), explanation);
-        }
     }
 }

@@ -33,6 +33,10 @@ final class Classifier {
     private record Finding(Reason reason, DecidedBy decidedBy, Confidence confidence) {
     }
 
+    /** A server's words that the failure may pass: no code said so, but a wording alone is never hard against them. */
+    private static final Phrases TEMPORARY_WORDING = Phrases.of("try again later", "please try again", "try later",
+            "retry later", "temporarily", "temporary failure", "temporary error", "will be retried", "still trying");
+
     private Classifier() {
     }
 
@@ -41,7 +45,9 @@ final class Classifier {
         String context = normalise(evidence.context());
         Signals signals = Signals.read(evidence, diagnostic, context);
         Finding finding = decide(evidence, signals, diagnostic, context);
-        BounceType type = ClassRule.classOf(finding.reason(), finding.confidence(), signals.temporary() || evidence.delayed());
+        boolean byWording = finding.decidedBy() == DecidedBy.PHRASE || finding.decidedBy() == DecidedBy.SMTP_STAGE;
+        boolean temporary = signals.temporary() || evidence.delayed() || (byWording && TEMPORARY_WORDING.in(diagnostic));
+        BounceType type = ClassRule.classOf(finding.reason(), finding.confidence(), temporary);
         return new Outcome(finding.reason(), signals.status(), signals.replyCode(), signals.command(), finding.decidedBy(),
                 finding.confidence(), type);
     }
@@ -101,6 +107,11 @@ final class Classifier {
 
     /** A specific status code, then a specific reply code, then the reporting MTA's own classification. */
     private static Finding fromCodes(Evidence evidence, Signals signals) {
+        if (evidence.diagnosticType().equals("x-unix")) {
+            // RFC 3464 2.3.6: an X-Unix diagnostic is the exit status of the local delivery program, and the
+            // status code the MTA's translation of it (sysexits): the program failed, whatever it claimed.
+            return new Finding(Reason.MAILER_ERROR, DecidedBy.MTA_FORMAT, Confidence.HIGH);
+        }
         Reason reason = CodeReasons.specificStatus(signals.subjectDetail());
         DecidedBy by = DecidedBy.STATUS;
         if (reason == null && !signals.temporary()) {
@@ -108,8 +119,7 @@ final class Classifier {
             by = DecidedBy.REPLY_CODE;
         }
         if (reason == null) {
-            reason = evidence.reported() != null ? evidence.reported()
-                    : evidence.diagnosticType().equals("x-unix") ? Reason.MAILER_ERROR : null;
+            reason = evidence.reported();
             by = DecidedBy.MTA_FORMAT;
         }
         if (reason == null) {
@@ -123,11 +133,11 @@ final class Classifier {
 
     /**
      * RFC 5321 section 3.1: a server that accepts no mail at all answers the connection with 554
-     * instead of its 220 greeting (RFC 7504: or 521). A greeting refusal that gives a reason
-     * ("blocked", a blocklist, reputation) is about the sending host instead.
+     * instead of its 220 greeting (RFC 7504: or 521; some servers with another 5xx). A greeting
+     * refusal that gives a reason ("blocked", a blocklist, reputation) is about the sending host instead.
      */
     private static boolean refusedAtGreeting(Signals signals, String diagnostic) {
-        return signals.command() == SmtpCommand.CONNECT && signals.replyCode().equals("554")
+        return signals.command() == SmtpCommand.CONNECT && signals.replyCode().startsWith("5") && !signals.temporary()
                 && ReasonRules.fromText(diagnostic, true, signals, "", true) != Reason.BLOCKED;
     }
 

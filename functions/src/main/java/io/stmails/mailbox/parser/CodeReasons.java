@@ -26,7 +26,7 @@ final class CodeReasons {
             Map.entry("2.4", Reason.SYSTEM_ERROR),
             Map.entry("3.0", Reason.SYSTEM_ERROR),
             Map.entry("3.1", Reason.SYSTEM_FULL),
-            Map.entry("3.2", Reason.SYSTEM_ERROR),
+            Map.entry("3.2", Reason.NOT_ACCEPT),
             Map.entry("3.3", Reason.CONTENT_ERROR),
             Map.entry("3.4", Reason.MESSAGE_TOO_BIG),
             Map.entry("3.5", Reason.SYSTEM_ERROR),
@@ -62,11 +62,12 @@ final class CodeReasons {
      * X.7.1 "delivery not authorized", the protocol codes X.5.x...) are sent for very different
      * failures and only decide when no wording does. X.1.10 is RFC 7505's null MX, but Exchange
      * Online sends it for an unknown recipient ("550 5.1.10 RESOLVER.ADR.RecipientNotFound"), so
-     * the wording tells which. X.2.1 "mailbox disabled" decides even against a "user unknown" wording: a
+     * the wording tells which. X.3.2 is "system not accepting network messages": the host takes no
+     * mail (RFC 3463), for good when permanent. X.2.1 "mailbox disabled" decides even against a "user unknown" wording: a
      * disabled mailbox may come back, and a code beats a wording.
      */
     private static final Set<String> SPECIFIC = Set.of("1.1", "1.2", "1.3", "1.6", "2.1", "2.2", "2.3",
-            "3.4", "4.4", "4.7", "7.13", "7.20", "7.21", "7.22", "7.23", "7.24", "7.25", "7.26", "7.27");
+            "3.2", "3.4", "4.4", "4.7", "7.13", "7.20", "7.21", "7.22", "7.23", "7.24", "7.25", "7.26", "7.27");
 
     /**
      * RFC 7504: 521 "host does not accept mail", 556 "domain does not accept mail" (the reply for a

@@ -13,7 +13,7 @@ final class ReasonRules {
 
     /**
      * When an unknown-user wording is believed: {@code USUAL}ly with SMTP evidence or as the reporter's
-     * own words ({@link #addressUnknown}); an {@code ACCOUNT} wording ("doesn't have an account"),
+     * own words ({@link #addressUnknown}); an {@code ACCOUNT} wording ("doesn't have an account", RFC 5321's "mailbox unavailable"),
      * which providers also say of deactivated accounts, only with SMTP evidence (RCPT TO, X.1.x); a
      * {@code DOCUMENTED} one, whose meaning its MTA documents, whenever it is not after DATA.
      */
@@ -24,8 +24,11 @@ final class ReasonRules {
     }
 
     private static final Phrases RECIPIENT_WORDS = Phrases.of("recipient", "mailbox", "address", "user");
-    /** RFC 3463 / RFC 7505 codes about the destination address (X.1.1 bad mailbox, X.1.2 bad system, X.1.3 bad syntax, X.1.6 moved, X.1.10 null MX). */
-    private static final Set<String> ADDRESS_CODES = Set.of("1.1", "1.2", "1.3", "1.6", "1.10");
+    /**
+     * RFC 3463 addressing codes (X.1.x) that do not say the destination address is fine: all but X.1.5
+     * (destination valid) and the sender's X.1.7 / X.1.8. Vendor details count (Exchange's 5.1.351).
+     */
+    private static final Set<String> NOT_ABOUT_DESTINATION = Set.of("1.5", "1.7", "1.8");
     private static final Phrases TEMPORARY_LOOKUP = Phrases.of("found, try again", "temporary failure", "timed out",
             "servfail", "temporarily", "try again later");
 
@@ -36,17 +39,20 @@ final class ReasonRules {
             "sender rejected", "valid from", "from address", "from domain", "from: domain", "header from",
             "re(sender):sender (?:address |domain )?(?:does not exist|not found|unknown|invalid)",
             // Postfix's restriction classes name what they refused: the sending client or its HELO name.
-            "helo command rejected", "ehlo command rejected", "client host rejected");
+            "helo command rejected", "ehlo command rejected", "client host rejected",
+            // A reply that speaks of the sender's side ("your domain does not exist") is not about the recipient.
+            "your domain", "your host", "your server", "your mail server", "your ip", "your network", "your helo",
+            "helo name", "ehlo name", "sending host", "sending server", "sender's domain", "sender's ip");
 
     private static final Phrases USER_UNKNOWN_WORDS = Phrases.of("user unknown", "unknown user", "no such user", "user not found", "user not known",
                     "unknown recipient", "recipient unknown", "no such recipient", "recipient not found",
                     "recipient does not exist", "recipient not exist", "invalid recipient", "not a valid recipient",
                     "no such mailbox", "mailbox not found", "mailbox does not exist", "mailbox doesn't exist",
-                    "mailbox unavailable", "mailbox not available", "mailbox is unavailable", "no mailbox",
+                    "no mailbox",
                     "invalid mailbox", "mailbox invalid", "unknown mailbox", "not a valid mailbox", "mailbox not present",
                     "address does not exist", "address doesn't exist", "address not found", "address unknown",
                     "address is unknown", "unknown address", "addressee unknown", "no such address",
-                    "invalid address", "address invalid", "bad address",
+                    
                     "user does not exist", "user doesn't exist", "user not exist", "account does not exist",
                     "no such account", "account not found", "no account by that name", "not a valid user",
                     "is not a known user", "not our customer", "unknown local part", "unknown local-part",
@@ -54,11 +60,11 @@ final class ReasonRules {
                     "re(not listed in):not listed in (?:the |public )?(?:name|address|directory|domino)", "unknown e-mail address", "unknown email address", "email address does not exist",
                     "email address was not found", "email address wasn't found", "email address could not be found",
                     "address couldn't be found", "address could not be found", "email account that you tried to reach does not exist",
-                    "bad destination mailbox", "not a local address", "no valid recipients",
-                    "invalid final delivery", "undeliverable address",
+                    "bad destination mailbox", "no valid recipients",
+                    "invalid final delivery", 
                     "recipientnotfound", "recipient not found by", "addressee not found", "destination addresses were unknown",
                     "no one at this address", "is not a valid address", "check if address is correct",
-                    "check the recipient", "recipient is not valid", "user is unknown", "unknown alias",
+                    "recipient is not valid", "user is unknown", "unknown alias",
                     "vdeliver: invalid", "re(user ):user (?:\\S+ )?(?:does not exist|not found|unknown)",
                     "re(does not exist):(?<!domain )(?<!host )(?<!sender )(?<!address )does not exist");
 
@@ -92,13 +98,22 @@ final class ReasonRules {
                     "no longer active", "account that you tried to reach is disabled", "inactive mailbox", "inactive account",
                     "inactive email", "inactive address", "inactive user", "inactive recipient",
                     "is suspended", "been suspended", "is disabled", "been disabled", "is frozen", "is locked",
-                    "been locked", "account is expired", "is inactive", "is not active"),
+                    "been locked", "account is expired", "is inactive", "is not active", "account closed", "account is closed",
+                    "mailbox closed", "mailbox is closed", "account on hold", "account is on hold", "mailbox on hold",
+                    "mailbox is on hold", "user disabled", "disabled user", "disabled mailbox", "disabled account",
+                    "suspended account", "suspended mailbox", "suspended user", "account terminated",
+                    "account has been terminated", "mailbox terminated", "deactivated account", "deactivated mailbox",
+                    "mailbox locked", "user locked", "user inactive", "recipient inactive", "expired account",
+                    "expired mailbox", "account not activated", "mailbox not activated", "account is not activated"),
             // The local delivery program failed (Postfix pipe(8) "Command died with status N", Exim "Child
             // process of ... transport returned N", Sendmail "unknown mailer error N"): whatever the program
             // printed, "user unknown" included, it is the program's failure, not the address's.
             rule(Reason.MAILER_ERROR, "x-unix", "command died", "exit status", "procmail", "mailer error",
                     "command failed", "unknown mailer", "pipe to", "child process of", "command output:",
-                    "returned non-zero", "could not execute", "unable to execute"),
+                    "returned non-zero", "could not execute", "unable to execute", "transport returned", "pipe transport",
+                    "delivery to a pipe", "delivery to pipe", "exited with status", "died with signal",
+                    // Sendmail's "mail for <domain> loops back to myself": the remote MTA's configuration failed.
+                    "loops back to myself"),
             rule(Reason.NO_RELAYING, "relay access denied", "relaying denied", "relay not permitted", "unable to relay",
                     "not permitted to relay", "relaying not allowed", "relay not allowed", "we do not relay",
                     "no relaying", "relaying mail to", "not allowed to relay", "relay denied", "relaying disallowed",
@@ -140,13 +155,19 @@ final class ReasonRules {
                     "unable to resolve", "dns lookup failed", "domain could not be found", "domain is not valid",
                     "bad destination system", "domain is not reachable"),
             rule(Reason.NOT_ACCEPT, "null mx", "nullmx", "no smtp service here", "does not accept mail", "doesn't accept mail", "accepts no mail",
-                    "not accept any mail", "domain does not receive mail", "no mail is accepted"),
+                    "not accept any mail", "domain does not receive mail", "no mail is accepted",
+                    "not accepting network messages", "does not accept e-mail", "does not accept email"),
             new Rule(Reason.USER_UNKNOWN, USER_UNKNOWN_WORDS, false, Belief.USUAL),
             // Exchange Online's directory-based edge blocking: documented as "the recipient's address
             // does not exist in the destination organization", refused at RCPT TO.
             new Rule(Reason.USER_UNKNOWN, Phrases.of(
                     "re(access denied):5\\.4\\.1 (?:\\S+ )?recipient address rejected: access denied"), false, Belief.DOCUMENTED),
             new Rule(Reason.USER_UNKNOWN, Phrases.of("re(account):(?:doesn't|does not) have an? (?:\\S+ )?account"), false, Belief.ACCOUNT),
+            // RFC 5321's own text for any 550 ("mailbox unavailable (e.g., mailbox not found, no access, or
+            // command rejected for policy reasons)") and wordings as vague: about the address only with SMTP evidence.
+            new Rule(Reason.USER_UNKNOWN, Phrases.of("mailbox unavailable", "mailbox not available", "mailbox is unavailable",
+                    "invalid address", "address invalid", "bad address", "undeliverable address", "check the recipient",
+                    "not a local address"), false, Belief.ACCOUNT),
             rule(Reason.NOT_COMPLIANT_RFC, "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822",
                     "not rfc compliant", "rfc-compliant", "multiple from", "duplicate header", "bare lf",
                     "line too long", "malformed", "message-id header", "missing message-id", "missing header",
@@ -249,7 +270,8 @@ final class ReasonRules {
 
     /** Said at RCPT TO, or with a code about the address (X.1.1...). */
     private static boolean bySmtp(Signals signals) {
-        return signals.command() == SmtpCommand.RCPT || ADDRESS_CODES.contains(signals.subjectDetail());
+        String detail = signals.subjectDetail();
+        return signals.command() == SmtpCommand.RCPT || (detail.startsWith("1.") && !NOT_ABOUT_DESTINATION.contains(detail));
     }
 
     /** A permanent refusal at RCPT TO that gives no other reason than the recipient being refused. */

@@ -3,6 +3,7 @@ package io.stmails.store.dynamodb;
 import static io.stmails.store.dynamodb.BounceItems.s;
 
 import io.stmails.domain.ActionCounters;
+import io.stmails.domain.OptimisticRetry;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.ThresholdDecision;
@@ -43,6 +44,7 @@ public final class DynamoSubscriberStore implements SubscriberStore {
     private final DynamoDbClient dynamo;
     private final Tables tables;
     private final Supplier<Instant> clock;
+    private final OptimisticRetry retry = OptimisticRetry.standard();
 
     public DynamoSubscriberStore(DynamoDbClient dynamo, Tables tables, Supplier<Instant> clock) {
         this.dynamo = dynamo;
@@ -182,29 +184,31 @@ public final class DynamoSubscriberStore implements SubscriberStore {
 
     @Override
     public boolean delete(String uuid) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<Subscriber> current = findByUuid(uuid);
-            if (current.isEmpty()) {
-                return false;
-            }
-            Subscriber subscriber = current.get();
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(
-                        TransactWriteItem.builder().delete(Delete.builder().tableName(tables.subscribers())
-                                .key(key(SubscriberItems.partitionKey(uuid)))
-                                .conditionExpression("version = :v")
-                                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(subscriber.version()))))
-                                .build()).build(),
-                        TransactWriteItem.builder().delete(Delete.builder().tableName(tables.subscribers())
-                                .key(key(SubscriberItems.emailKey(subscriber.email()))).build()).build()));
-                return true;
-            } catch (TransactionCanceledException e) {
-                // Changed meanwhile (a threshold action): read again.
-            } catch (SdkException e) {
-                throw new StorageException("subscriber delete failed", e);
-            }
+        return retry.run("delete of subscriber " + uuid, () -> deleteOnce(uuid));
+    }
+
+    /** @return empty when she changed meanwhile (a threshold action): read again */
+    private Optional<Boolean> deleteOnce(String uuid) {
+        Optional<Subscriber> current = findByUuid(uuid);
+        if (current.isEmpty()) {
+            return Optional.of(false);
         }
-        throw new StorageException("subscriber " + uuid + " kept changing during delete", null);
+        Subscriber subscriber = current.get();
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().delete(Delete.builder().tableName(tables.subscribers())
+                            .key(key(SubscriberItems.partitionKey(uuid)))
+                            .conditionExpression("version = :v")
+                            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(subscriber.version()))))
+                            .build()).build(),
+                    TransactWriteItem.builder().delete(Delete.builder().tableName(tables.subscribers())
+                            .key(key(SubscriberItems.emailKey(subscriber.email()))).build()).build()));
+            return Optional.of(true);
+        } catch (TransactionCanceledException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw new StorageException("subscriber delete failed", e);
+        }
     }
 
     private Optional<Map<String, AttributeValue>> getItem(String pk) {

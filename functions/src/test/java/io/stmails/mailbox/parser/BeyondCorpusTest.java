@@ -92,12 +92,12 @@ class BeyondCorpusTest {
     }
 
     @Test
-    void encodedWordAndMixedCaseAddressesAreDecodedAndLowerCased() {
+    void encodedWordAndMixedCaseAddressesKeepTheirLocalPartAndLowerTheirDomain() {
         ParsedMail parsed = parse(dsn("Undelivered Mail Returned to Sender", "Failed.\n",
                 recipientStatus("Ann.Lee@EXAMPLE.com", "failed", "5.1.1", "550 5.1.1 user unknown"),
                 "To: =?utf-8?q?Ann_L=C3=A9e?= <Ann.Lee@Example.COM>\nX-Listmonk-Subscriber: " + SUBSCRIBER + "\n"));
         BouncedRecipient ann = parsed.recipients().get(0);
-        assertEquals("ann.lee@example.com", ann.address());
+        assertEquals("Ann.Lee@example.com", ann.address());
         assertEquals(SUBSCRIBER, parsed.subscriberUuid());
     }
 
@@ -141,6 +141,64 @@ class BeyondCorpusTest {
                 Diagnostic-Code: smtp; 550 5.1.1 unknown user
                 """, "To: news-reader@example.com\n"));
         assertEquals("jörg@example.com", parsed.recipients().get(0).address());
+    }
+
+    @Test
+    void addressesAreComparedCaseInsensitivelyInTheDomainOnly() {
+        ParsedMail parsed = parse(dsn("Undelivered Mail Returned to Sender", "Failed.\n",
+                recipientStatus("Ann@Example.COM", "failed", "5.1.1", "550 5.1.1 user unknown")
+                        + "\n" + recipientStatus("Ann@example.com", "failed", "5.1.1", "550 5.1.1 user unknown")
+                        + "\n" + recipientStatus("ANN@example.com", "failed", "5.2.2", "552 5.2.2 mailbox full"),
+                campaignHeaders("Ann@example.com")));
+        assertEquals(List.of("Ann@example.com", "ANN@example.com"),
+                parsed.recipients().stream().map(BouncedRecipient::address).toList());
+        assertEquals(List.of(BounceType.HARD, BounceType.SOFT),
+                parsed.recipients().stream().map(BouncedRecipient::type).toList());
+    }
+
+    @Test
+    void aVerpReturnPathNamesTheRecipientABounceDoesNotName() {
+        ParsedMail parsed = parse(Mails.plain("MAILER-DAEMON@mx.example.net", "Undeliverable mail",
+                "Delivered-To: bounces+Ann.Lee=Example.COM@lists.example.org\n",
+                "Your message could not be delivered: the mailbox does not exist.\n"));
+        assertEquals(Verdict.BOUNCE, parsed.verdict(), parsed.explanation());
+        assertEquals("Ann.Lee@example.com", parsed.recipients().get(0).address());
+    }
+
+    @Test
+    void aVerpReturnPathDoesNotOverrideTheRecipientTheReportNames() {
+        ParsedMail parsed = parse(dsn("Undelivered Mail Returned to Sender", "Failed.\n",
+                recipientStatus("ann@example.net", "failed", "5.1.1", "550 5.1.1 user unknown"),
+                campaignHeaders("ann@example.com")).replace("To: news@lists.example.org",
+                "To: bounces+ann=example.com@lists.example.org"));
+        assertEquals(List.of("ann@example.net"), parsed.recipients().stream().map(BouncedRecipient::address).toList());
+    }
+
+    @Test
+    void anAutoReplyToAVerpAddressIsStillNotABounce() {
+        ParsedMail parsed = parse("""
+                From: Ann <ann@example.com>
+                To: bounces+ann=example.com@lists.example.org
+                Subject: Out of office
+                Auto-Submitted: auto-replied
+
+                I am away until Monday.
+                """);
+        assertEquals(Verdict.NOT_BOUNCE, parsed.verdict(), parsed.explanation());
+    }
+
+    @Test
+    void theReturnedMessageIsReadWholeOrAsHeadersOnly() {
+        String status = recipientStatus("ann@example.com", "failed", "5.1.1", "550 5.1.1 user unknown");
+        String headersOnly = dsn("Undelivered Mail Returned to Sender", "Failed.\n", status, campaignHeaders("ann@example.com"));
+        String whole = headersOnly.replace("Content-Type: text/rfc822-headers", "Content-Type: message/rfc822")
+                .replace(campaignHeaders("ann@example.com"), campaignHeaders("ann@example.com") + "\nHello Ann.\n");
+        for (String message : List.of(headersOnly, whole)) {
+            ParsedMail parsed = parse(message);
+            assertEquals(List.of("ann@example.com"), parsed.recipients().stream().map(BouncedRecipient::address).toList());
+            assertEquals(SUBSCRIBER, parsed.subscriberUuid());
+            assertEquals(Mails.CAMPAIGN, parsed.campaignUuid());
+        }
     }
 
     @Test

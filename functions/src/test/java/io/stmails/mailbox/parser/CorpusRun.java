@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -122,6 +123,19 @@ final class CorpusRun {
         return counts;
     }
 
+    /** Matched rows whose predicted reason differs from the expected one, by "expected -> predicted". */
+    Map<String, List<String>> reasonDisagreements() {
+        Map<String, List<String>> pairs = new TreeMap<>();
+        for (Match match : matches) {
+            if (match.predicted() != null && !match.expectedReason().equals(match.predicted().reason())) {
+                String pair = match.expectedReason() + " -> " + match.predicted().reason()
+                        + (match.correct() || match.expectedClass().equals("unknown") ? "" : " (class)");
+                pairs.computeIfAbsent(pair, p -> new ArrayList<>()).add(match.file().substring(match.file().lastIndexOf('/') + 1));
+            }
+        }
+        return pairs;
+    }
+
     record Score(int rows, int matched, int scored, int correct, int spurious, int soft, int softCalledHard) {
         double recall() {
             return rows == 0 ? 1 : (double) matched / rows;
@@ -156,7 +170,7 @@ final class CorpusRun {
 
     private static BouncedRecipient take(List<BouncedRecipient> predictions, Set<String> names) {
         for (int i = 0; i < predictions.size(); i++) {
-            if (names.contains(predictions.get(i).address())) {
+            if (names.contains(predictions.get(i).address().toLowerCase(Locale.ROOT))) {
                 return predictions.remove(i);
             }
         }

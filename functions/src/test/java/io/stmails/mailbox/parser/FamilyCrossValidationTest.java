@@ -70,6 +70,9 @@ class FamilyCrossValidationTest {
             columns.forEach(c -> out.append(String.format(Locale.ROOT, "%10d", row.getOrDefault(c, 0))));
             out.append('\n');
         }
+        out.append("reason disagreements (expected -> predicted: count, files):\n");
+        run.reasonDisagreements().forEach((pair, files) -> out.append(String.format(Locale.ROOT, "  %-32s %2d %s%n",
+                pair, files.size(), files)));
         out.append("per family (class accuracy, correct/scored):\n");
         families.forEach(f -> out.append(String.format(Locale.ROOT, "  %-28s %.4f (%d/%d)%n", f.family(),
                 f.score().classAccuracy(), f.score().correct(), f.score().scored())));

@@ -1,4 +1,4 @@
-package io.stmails.ses;
+package io.stmails.ses.notification;
 
 /** An SES event that cannot be read (not JSON, no event type, a bounce without recipients...). */
 public final class InvalidSesEventException extends RuntimeException {

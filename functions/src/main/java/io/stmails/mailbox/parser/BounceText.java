@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * the next blank line. Addresses on the sender's side (the bounce's own recipient, the returned
  * message's sender, {@code MAIL FROM:<...>}) and mail-system addresses are not recipients.
  */
-final class Notification {
+final class BounceText {
 
     /** What the text says about one address. */
     record Mention(String address, String diagnostic, String context) {
@@ -35,7 +35,7 @@ final class Notification {
     private static final Pattern QUEUE_ID_LINE = Pattern.compile("(?i)message-?id|queue[- ]id|queue-id");
     private static final Pattern ADDRESS_ONLY_RESIDUE = Pattern.compile("(?i)[\\s<>\"'`:;,.()\\[\\]*]|mailto");
 
-    private Notification() {
+    private BounceText() {
     }
 
     /** The recipients the text names, in order of first mention. */

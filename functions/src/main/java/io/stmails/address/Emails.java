@@ -1,11 +1,16 @@
-package io.stmails.domain;
+package io.stmails.address;
 
+import io.stmails.domain.InputLimits;
+import io.stmails.domain.InvalidFieldException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
 import java.util.Optional;
 
-/** listmonk's e-mail rule: trimmed, lower-cased, and a bare RFC 5322 address equal to itself. */
+/**
+ * listmonk's e-mail rule: trimmed, lower-cased, and a bare RFC 5322 address equal to itself. Kept out of
+ * {@code domain} because it reads the address with Jakarta Mail's parser, and the domain is plain Java.
+ */
 public final class Emails {
     private Emails() {
     }

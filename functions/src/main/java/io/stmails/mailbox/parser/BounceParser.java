@@ -181,7 +181,7 @@ public final class BounceParser {
             Classifier.Outcome outcome = Classifier.classify(
                     new Evidence(Set.of(mention.address()), "", mention.diagnostic(), "", false, mention.context(), delayed, sole, null));
             String diagnostic = mention.diagnostic().isBlank() ? mention.context() : mention.diagnostic();
-            String written = Addresses.asWritten(mention.address(), mention.diagnostic() + "\n" + mention.context());
+            String written = Addresses.asWritten(mention.address(), mention.diagnostic(), mention.context());
             recipients.add(BouncedRecipient.of(written, outcome, diagnostic, BouncedRecipient.remoteHostIn(diagnostic), delayed));
         }
         return new Reading(Verdict.BOUNCE, recipients, "plain-text bounce");

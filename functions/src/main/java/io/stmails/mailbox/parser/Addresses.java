@@ -68,15 +68,18 @@ final class Addresses {
 
     /**
      * The address as the text writes it: the local part's case kept (RFC 5321 2.4: only the receiving
-     * host may fold it), the domain lower-cased; the lower-cased address itself when the text does not hold it.
+     * host may fold it), the domain lower-cased, from the first text that holds it; the lower-cased address
+     * itself when none does.
      */
-    static String asWritten(String lowerAddress, String text) {
+    static String asWritten(String lowerAddress, String... texts) {
         int at = lowerAddress.lastIndexOf('@');
-        for (int i = text.indexOf('@'); i >= 0 && at > 0; i = text.indexOf('@', i + 1)) {
-            int start = i - at;
-            if (start >= 0 && (start == 0 || !isLocalPartChar(text.charAt(start - 1)))
-                    && text.regionMatches(true, start, lowerAddress, 0, lowerAddress.length())) {
-                return text.substring(start, i) + lowerAddress.substring(at);
+        for (String text : texts) {
+            for (int i = text.indexOf('@'); i >= 0 && at > 0; i = text.indexOf('@', i + 1)) {
+                int start = i - at;
+                if (start >= 0 && (start == 0 || !isLocalPartChar(text.charAt(start - 1)))
+                        && text.regionMatches(true, start, lowerAddress, 0, lowerAddress.length())) {
+                    return text.substring(start, i) + lowerAddress.substring(at);
+                }
             }
         }
         return lowerAddress;

@@ -138,7 +138,7 @@ public final class BounceParser {
      * returned message read as a bounce (a bounce of a bounce); else the returned message's one recipient;
      * else the recipient the VERP address it was delivered to encodes.
      */
-    private Reading fromText(MailParts parts, String notes, Envelope envelope, int depth) {
+    private Reading fromText(MailParts parts, String notes, Envelope envelope, int depth) throws MessagingException {
         Set<String> senderSide = envelope.senderSide(parts.returnedHeaders);
         senderSide.removeAll(envelope.failedRecipients);
         List<BounceText.Mention> mentions = BounceText.recipients(notes, senderSide);
@@ -167,8 +167,9 @@ public final class BounceParser {
         if (mentions.isEmpty() && returnedTo != null) {
             mentions = List.of(new BounceText.Mention(returnedTo, "", notes));
         }
-        if (mentions.isEmpty() && envelope.verpRecipient != null) {
-            mentions = List.of(new BounceText.Mention(envelope.verpRecipient, "", notes));
+        String verp = mentions.isEmpty() ? VerpRecipient.in(parts.message) : null;
+        if (verp != null) {
+            mentions = List.of(new BounceText.Mention(verp, "", notes));
         }
         if (mentions.isEmpty()) {
             return Reading.none(Verdict.UNPARSEABLE, "looks like a bounce but names no recipient");
@@ -180,7 +181,7 @@ public final class BounceParser {
             Classifier.Outcome outcome = Classifier.classify(
                     new Evidence(Set.of(mention.address()), "", mention.diagnostic(), "", false, mention.context(), delayed, sole, null));
             String diagnostic = mention.diagnostic().isBlank() ? mention.context() : mention.diagnostic();
-            String written = Addresses.asWritten(mention.address(), mention.diagnostic() + "\n" + mention.context());
+            String written = Addresses.asWritten(mention.address(), mention.diagnostic(), mention.context());
             recipients.add(BouncedRecipient.of(written, outcome, diagnostic, BouncedRecipient.remoteHostIn(diagnostic), delayed));
         }
         return new Reading(Verdict.BOUNCE, recipients, "plain-text bounce");

@@ -46,7 +46,8 @@ final class Classifier {
         Signals signals = Signals.read(evidence, diagnostic, context);
         Finding finding = decide(evidence, signals, diagnostic, context);
         boolean byWording = finding.decidedBy() == DecidedBy.PHRASE || finding.decidedBy() == DecidedBy.SMTP_STAGE;
-        boolean temporary = signals.temporary() || evidence.delayed() || (byWording && TEMPORARY_WORDING.in(diagnostic));
+        boolean temporary = signals.temporary() || evidence.delayed()
+                || (byWording && finding.reason().type() == BounceType.HARD && TEMPORARY_WORDING.in(diagnostic));
         BounceType type = ClassRule.classOf(finding.reason(), finding.confidence(), temporary);
         return new Outcome(finding.reason(), signals.status(), signals.replyCode(), signals.command(), finding.decidedBy(),
                 finding.confidence(), type);

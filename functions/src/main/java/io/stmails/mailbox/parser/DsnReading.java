@@ -41,7 +41,7 @@ final class DsnReading {
                     DeliveryReport.typeOf(fields.diagnostic()), quotedReply, context, delayed, sole || !mention.isEmpty(),
                     PowerMtaCategory.reason(fields.category())));
             String remote = DeliveryReport.valueAfterType(fields.remoteMta());
-            String written = Addresses.asWritten(address, fields.finalRecipient() + "\n" + fields.originalRecipient());
+            String written = Addresses.asWritten(address, fields.finalRecipient(), fields.originalRecipient());
             found.putIfAbsent(written, BouncedRecipient.of(written, outcome, diagnostic,
                     remote.isEmpty() ? BouncedRecipient.remoteHostIn(diagnostic + " " + context) : remote, delayed));
         }

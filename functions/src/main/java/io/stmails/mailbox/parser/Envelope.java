@@ -40,8 +40,6 @@ final class Envelope {
     boolean nullSender;
     final List<String> bounceRecipients = new ArrayList<>();
     final Set<String> failedRecipients = new HashSet<>();
-    /** The recipient the VERP address this bounce was delivered to encodes, or null. */
-    String verpRecipient;
 
     static Envelope of(MimeMessage message) throws MessagingException {
         Envelope envelope = new Envelope();
@@ -65,7 +63,6 @@ final class Envelope {
                 }
             }
         }
-        envelope.verpRecipient = VerpRecipient.in(message);
         String[] failed = message.getHeader("X-Failed-Recipients");
         if (failed != null) {
             for (String value : failed) {

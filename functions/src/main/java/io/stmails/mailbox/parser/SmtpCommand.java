@@ -8,7 +8,8 @@ import java.util.List;
  * Exim "SMTP error from remote mail server after RCPT TO:", "after pipelined MAIL FROM", "after end
  * of data", "after initial connection"; Sendmail's transcript ({@code >>> RCPT To:}, {@code >>> DATA});
  * qmail "does not like recipient", "sender was rejected", "my name was rejected", "failed after I sent
- * the message", "greeting failed"; "for TEXT command". A refusal at connection, HELO / EHLO or MAIL
+ * the message", "failed on DATA command", "greeting failed"; Yahoo's "[RCPT_TO]", "[DATA]", "[BODY]"
+ * tags; "for TEXT command". A refusal at connection, HELO / EHLO or MAIL
  * FROM concerns the sending host or the sender, never the recipient's address; one after DATA
  * concerns the message.
  */
@@ -27,11 +28,11 @@ enum SmtpCommand {
             List.of("in reply to helo", "in reply to ehlo", "after helo", "after ehlo", ">>> helo", ">>> ehlo",
                     "my name was rejected", "in reply to starttls", "after starttls"),
             List.of("in reply to mail from", "after mail from", ">>> mail from", "our mail from", "mail from command",
-                    "pipelined mail from", "while sending mail from", "sender was rejected"),
+                    "pipelined mail from", "while sending mail from", "sender was rejected", "[mail_from]"),
             List.of("rcpt to", "rcpt_to", "rcpt command", "rcpt: <", "does not like recipient"),
             List.of("end of data", "in reply to data", "after data", ">>> data", "our data", "our final data",
                     "smtp command data", "after i sent the message", "after the message was sent", "for text command",
-                    "in reply to bdat", "pipelined data")));
+                    "in reply to bdat", "pipelined data", "data command", "[data]", "[body]")));
 
     private final String wire;
 

@@ -26,6 +26,9 @@ class StandardWordingsTest {
                 reply("filtered", "", "", "Remote host said: 550 no such user",
                         "ann@example.com:\n192.0.2.1 failed after I sent the message.\nRemote host said: 550 no such user"),
                 reply("filtered", "5.0.0", "smtp", "SMTP error from remote mail server after end of data: 550 Recipient unknown", ""),
+                reply("filtered", "", "", "Remote host said: 554 delivery error: dd Not a valid recipient [BODY]", ""),
+                reply("filtered", "", "", "Remote host said: 550 No such user here. qmail failed on DATA command", ""),
+                reply("userunknown", "", "", "Remote host said: 550 5.1.1 ann@example.com... No such user [RCPT_TO]", ""),
                 reply("userunknown", "5.1.1", "smtp", "550 5.1.1 <ann@example.com>: Recipient address rejected: User unknown"
                         + " in local recipient table (in reply to end of DATA command)", ""),
                 reply("userunknown", "", "smtp", "550 5.1.1 ann@example.com: Recipient address rejected (in reply to RCPT TO command)", ""),

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.metrics.BounceMetrics;
 import io.stmails.providers.ProviderWebhook;
+import io.stmails.providers.catalog.ProviderCatalog;
 
 /**
  * {@code webhook-sendgrid}, {@code webhook-postmark}, ...: {@code POST /webhooks/service/{provider}}.
@@ -26,7 +27,7 @@ public final class ProviderWebhookHandler implements RequestHandler<APIGatewayV2
     }
 
     public ProviderWebhookHandler(Services services) {
-        this.webhook = new ProviderWebhook(services.settings().bounce(), services.settings().providers(),
+        this.webhook = new ProviderWebhook(services.settings().bounce(), ProviderCatalog.from(services.settings()),
                 services.secrets(), services.recorder(), services.responses(), services.json(), services.clock(),
                 services.metrics());
         this.metrics = services.metrics();

@@ -15,13 +15,9 @@ import java.util.Optional;
 public final class SharedSecretAuth {
     private final String tokenHeader;
 
-    private SharedSecretAuth(String tokenHeader) {
+    /** @param tokenHeader the provider's {@code token_header} setting */
+    public SharedSecretAuth(String tokenHeader) {
         this.tokenHeader = tokenHeader;
-    }
-
-    /** Reads the {@code token_header} setting, defaulting to {@code defaultHeader}. */
-    public static SharedSecretAuth fromOptions(ProviderOptions options, String defaultHeader) {
-        return new SharedSecretAuth(options.text("token_header", defaultHeader));
     }
 
     /**

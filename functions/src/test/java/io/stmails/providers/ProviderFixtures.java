@@ -1,5 +1,6 @@
 package io.stmails.providers;
 
+import io.stmails.config.SettingsBinder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -70,16 +71,17 @@ public final class ProviderFixtures {
         return new ProviderCredentials(provider, JSON.createObjectNode().put(field, value));
     }
 
-    public static ProviderOptions options(String provider, String json) {
+    /** A provider's options bound as the catalog binds them, from the JSON of its section. */
+    public static <O extends ProviderOptions> O options(Class<O> type, String json) {
         try {
-            return new ProviderOptions(provider, JSON.readTree(json));
+            return SettingsBinder.bind(JSON.readTree(json), type, "providers.test", SettingsBinder.UnknownField.SETTING_PATH);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static ProviderOptions defaultOptions(String provider) {
-        return new ProviderOptions(provider, null);
+    public static <O extends ProviderOptions> O defaultOptions(Class<O> type) {
+        return options(type, "{}");
     }
 
     public static JsonNode body(HttpRequest request) {

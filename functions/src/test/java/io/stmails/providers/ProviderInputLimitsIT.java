@@ -1,5 +1,6 @@
 package io.stmails.providers;
 
+import io.stmails.providers.catalog.ProviderCatalog;
 import static io.stmails.providers.ProviderFixtures.SIGNED_AT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class ProviderInputLimitsIT {
                 .secrets(ProviderFixtures::secrets)
                 .clock(() -> SIGNED_AT.plusSeconds(2))
                 .build();
-        webhook = new ProviderWebhook(services.settings().bounce(), services.settings().providers(), services.secrets(),
+        webhook = new ProviderWebhook(services.settings().bounce(), ProviderCatalog.from(services.settings()), services.secrets(),
                 services.recorder(), services.responses(), services.json(), services.clock(), services.metrics());
     }
 

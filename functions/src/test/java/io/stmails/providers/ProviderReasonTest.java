@@ -44,16 +44,16 @@ class ProviderReasonTest {
 
     private static Provider provider(String name) {
         return switch (name) {
-            case SendGrid.NAME -> new SendGrid(defaultOptions(name));
-            case Brevo.NAME -> new Brevo(defaultOptions(name));
-            case Resend.NAME -> new Resend(defaultOptions(name));
-            case Mailjet.NAME -> new Mailjet(defaultOptions(name));
-            case Postmark.NAME -> new Postmark(defaultOptions(name));
-            case Lettermint.NAME -> new Lettermint(defaultOptions(name));
-            case ForwardEmail.NAME -> new ForwardEmail(defaultOptions(name));
-            case Azure.NAME -> new Azure(defaultOptions(name));
-            case SparkPost.NAME -> new SparkPost(defaultOptions(name));
-            case Mailgun.NAME -> new Mailgun(defaultOptions(name));
+            case SendGrid.NAME -> new SendGrid(defaultOptions(ReplayWindowOptions.class));
+            case Brevo.NAME -> new Brevo(defaultOptions(Brevo.Options.class));
+            case Resend.NAME -> new Resend(defaultOptions(ReplayWindowOptions.class));
+            case Mailjet.NAME -> new Mailjet();
+            case Postmark.NAME -> new Postmark();
+            case Lettermint.NAME -> new Lettermint(defaultOptions(ReplayWindowOptions.class));
+            case ForwardEmail.NAME -> new ForwardEmail();
+            case Azure.NAME -> new Azure(defaultOptions(Azure.Options.class));
+            case SparkPost.NAME -> new SparkPost(defaultOptions(SparkPost.Options.class));
+            case Mailgun.NAME -> new Mailgun(defaultOptions(ReplayWindowOptions.class));
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -1,5 +1,6 @@
 package io.stmails.providers;
 
+import io.stmails.providers.catalog.ProviderCatalog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +38,7 @@ import net.jqwik.api.Provide;
  */
 class ProviderWebhookFuzzIT extends FuzzProperties {
     private static final int TRIES = 15;
-    private static final String ALL_ENABLED = ProviderSettings.names().stream()
+    private static final String ALL_ENABLED = ProviderCatalog.names().stream()
             .map(name -> "\"" + name + "\": {\"enabled\": true}")
             .collect(Collectors.joining(", ", "{\"providers\": {", "}}"));
     private static final AtomicLong DELIVERIES = new AtomicLong();

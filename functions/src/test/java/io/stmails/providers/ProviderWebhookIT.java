@@ -1,5 +1,6 @@
 package io.stmails.providers;
 
+import io.stmails.providers.catalog.ProviderCatalog;
 import static io.stmails.providers.ProviderFixtures.CAMPAIGN;
 import static io.stmails.providers.ProviderFixtures.SIGNED_AT;
 import static io.stmails.providers.ProviderFixtures.SUBSCRIBER;
@@ -35,7 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The provider functions end to end: fixture requests through the handler and the real recorder on DynamoDB Local. */
 class ProviderWebhookIT {
-    private static final String ALL_ENABLED = ProviderSettings.names().stream()
+    private static final String ALL_ENABLED = ProviderCatalog.names().stream()
             .map(name -> "\"" + name + "\": {\"enabled\": true}")
             .collect(Collectors.joining(", ", "{\"providers\": {", "}}"));
 

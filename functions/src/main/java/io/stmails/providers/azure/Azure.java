@@ -10,6 +10,8 @@ import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.stmails.config.FieldProblem;
 import io.stmails.providers.ProviderOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
@@ -40,8 +42,18 @@ public final class Azure implements Provider {
 
     private final String secretHeader;
 
-    public Azure(ProviderOptions options) {
-        this.secretHeader = options.text("shared_secret_header", "X-Listmonk-Webhook-Secret");
+    public Azure(Options options) {
+        this.secretHeader = options.sharedSecretHeader();
+    }
+
+    /** @param sharedSecretHeader the header that may carry the secret instead of {@code ?code=} */
+    public record Options(
+            @JsonProperty("enabled") boolean enabled,
+            @JsonProperty("shared_secret_header") String sharedSecretHeader) implements ProviderOptions {
+        public Options {
+            sharedSecretHeader = FieldProblem.nonBlank(sharedSecretHeader, "X-Listmonk-Webhook-Secret",
+                    "shared_secret_header");
+        }
     }
 
     @Override

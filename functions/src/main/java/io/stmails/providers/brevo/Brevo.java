@@ -8,6 +8,8 @@ import io.stmails.providers.Link;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.stmails.config.FieldProblem;
 import io.stmails.providers.ProviderOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.SharedSecretAuth;
@@ -47,8 +49,17 @@ public final class Brevo implements Provider {
 
     private final SharedSecretAuth auth;
 
-    public Brevo(ProviderOptions options) {
-        this.auth = SharedSecretAuth.fromOptions(options, "Authorization");
+    public Brevo(Options options) {
+        this.auth = new SharedSecretAuth(options.tokenHeader());
+    }
+
+    /** @param tokenHeader where the token is sent (see {@link SharedSecretAuth}) */
+    public record Options(
+            @JsonProperty("enabled") boolean enabled,
+            @JsonProperty("token_header") String tokenHeader) implements ProviderOptions {
+        public Options {
+            tokenHeader = FieldProblem.nonBlank(tokenHeader, "Authorization", "token_header");
+        }
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.stmails.providers.Link;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.Signatures;
@@ -28,10 +27,6 @@ public final class ForwardEmail implements Provider {
 
     /** The categories Forward Email says to remove the recipient for (listmonk does the same). */
     static final Set<String> HARD_CATEGORIES = Set.of("block", "recipient", "spam", "virus");
-
-    public ForwardEmail(ProviderOptions options) {
-        // Forward Email has no options besides "enabled".
-    }
 
     @Override
     public String name() {

@@ -7,7 +7,7 @@ import io.stmails.providers.Link;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.ReplayWindowOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.Signatures;
@@ -37,7 +37,7 @@ public final class Lettermint implements Provider {
 
     private final Duration replayWindow;
 
-    public Lettermint(ProviderOptions options) {
+    public Lettermint(ReplayWindowOptions options) {
         this.replayWindow = options.replayWindow();
     }
 

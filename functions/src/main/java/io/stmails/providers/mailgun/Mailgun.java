@@ -9,7 +9,7 @@ import io.stmails.providers.Link;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.ReplayWindowOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.SeenTokens;
@@ -39,7 +39,7 @@ public final class Mailgun implements Provider {
     private final Duration replayWindow;
     private final SeenTokens seenTokens;
 
-    public Mailgun(ProviderOptions options) {
+    public Mailgun(ReplayWindowOptions options) {
         this.replayWindow = options.replayWindow();
         this.seenTokens = new SeenTokens(SEEN_TOKENS, replayWindow);
     }

@@ -9,7 +9,6 @@ import io.stmails.providers.Link;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
 import io.stmails.providers.ProviderRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,10 +28,6 @@ public final class Mailjet implements Provider {
 
     /** {@code blocked} errors that mean the address itself will never receive mail; other blocks are policy, ignored. */
     static final Set<String> BLOCKED_ADDRESS_ERRORS = Set.of("preblocked", "blacklisted", "spam reporter", "typofix");
-
-    public Mailjet(ProviderOptions options) {
-        // Mailjet has no options besides "enabled".
-    }
 
     @Override
     public String name() {

@@ -9,7 +9,6 @@ import io.stmails.providers.Link;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
 import io.stmails.providers.ProviderRequest;
 import java.time.Instant;
 import java.util.Map;
@@ -38,10 +37,6 @@ public final class Postmark implements Provider {
             Map.entry("Blocked", BounceType.SOFT),
             Map.entry("DMARCPolicy", BounceType.SOFT),
             Map.entry("SpamComplaint", BounceType.COMPLAINT));
-
-    public Postmark(ProviderOptions options) {
-        // Postmark has no options besides "enabled".
-    }
 
     @Override
     public String name() {

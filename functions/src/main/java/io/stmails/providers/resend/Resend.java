@@ -8,7 +8,7 @@ import io.stmails.providers.Link;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.ReplayWindowOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.Svix;
 import java.time.Duration;
@@ -31,7 +31,7 @@ public final class Resend implements Provider {
 
     private final Duration replayWindow;
 
-    public Resend(ProviderOptions options) {
+    public Resend(ReplayWindowOptions options) {
         this.replayWindow = options.replayWindow();
     }
 

@@ -9,7 +9,7 @@ import io.stmails.providers.Link;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.ReplayWindowOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.Signatures;
@@ -50,7 +50,7 @@ public final class SendGrid implements Provider {
     private final Duration replayWindow;
     private volatile ParsedKey key;
 
-    public SendGrid(ProviderOptions options) {
+    public SendGrid(ReplayWindowOptions options) {
         this.replayWindow = options.replayWindow();
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AzureTest {
     private static final String SECRET = "azure-test-shared-secret";
-    private final Azure azure = new Azure(ProviderFixtures.defaultOptions(Azure.NAME));
+    private final Azure azure = new Azure(ProviderFixtures.defaultOptions(Azure.Options.class));
 
     @ParameterizedTest
     @ValueSource(strings = {"subscription-validation", "delivery-report-bounced", "delivery-report-batch"})
@@ -42,7 +42,7 @@ class AzureTest {
         azure.verify(providerRequest(ProviderFixtures.withHeader(noQuery, "X-Listmonk-Webhook-Secret", SECRET)),
                 credentials(Azure.NAME), SIGNED_AT);
 
-        Azure custom = new Azure(ProviderFixtures.options(Azure.NAME, "{\"shared_secret_header\": \"X-Bounce-Token\"}"));
+        Azure custom = new Azure(ProviderFixtures.options(Azure.Options.class, "{\"shared_secret_header\": \"X-Bounce-Token\"}"));
         custom.verify(providerRequest(ProviderFixtures.withHeader(noQuery, "x-bounce-token", SECRET)),
                 credentials(Azure.NAME), SIGNED_AT);
         assertThrows(RejectedException.class, () -> custom.verify(

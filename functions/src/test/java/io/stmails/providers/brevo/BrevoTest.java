@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BrevoTest {
-    private final Brevo brevo = new Brevo(ProviderFixtures.defaultOptions(Brevo.NAME));
+    private final Brevo brevo = new Brevo(ProviderFixtures.defaultOptions(Brevo.Options.class));
 
     @ParameterizedTest
     @ValueSource(strings = {"hard-bounce", "soft-bounce", "blocked", "spam", "complaint", "invalid-email", "deferred",
@@ -64,7 +64,7 @@ class BrevoTest {
 
     @Test
     void tokenMayComeInACustomHeader() {
-        Brevo customHeader = new Brevo(ProviderFixtures.options(Brevo.NAME, "{\"token_header\": \"X-Brevo-Token\"}"));
+        Brevo customHeader = new Brevo(ProviderFixtures.options(Brevo.Options.class, "{\"token_header\": \"X-Brevo-Token\"}"));
         HttpRequest request = ProviderFixtures.withHeader(ProviderFixtures.withoutHeader(request("brevo", "spam"), "Authorization"),
                 "X-Brevo-Token", "brevo-test-token");
         customHeader.verify(providerRequest(request), credentials(Brevo.NAME, "token", "brevo-test-token"), SIGNED_AT);

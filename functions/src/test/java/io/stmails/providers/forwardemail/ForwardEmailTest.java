@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ForwardEmailTest {
-    private final ForwardEmail forwardEmail = new ForwardEmail(ProviderFixtures.defaultOptions(ForwardEmail.NAME));
+    private final ForwardEmail forwardEmail = new ForwardEmail();
 
     @ParameterizedTest
     @ValueSource(strings = {"bounce-recipient", "bounce-greylist", "bounce-spam-block"})

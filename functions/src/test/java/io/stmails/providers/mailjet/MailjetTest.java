@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MailjetTest {
-    private final Mailjet mailjet = new Mailjet(ProviderFixtures.defaultOptions(Mailjet.NAME));
+    private final Mailjet mailjet = new Mailjet();
 
     @ParameterizedTest
     @ValueSource(strings = {"bounce-hard", "bounce-soft", "blocked-preblocked", "blocked-duplicate", "spam", "sent", "grouped-events"})

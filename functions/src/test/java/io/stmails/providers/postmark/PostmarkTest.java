@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PostmarkTest {
-    private final Postmark postmark = new Postmark(ProviderFixtures.defaultOptions(Postmark.NAME));
+    private final Postmark postmark = new Postmark();
 
     @Test
     void rightCredentialsAreAccepted() {

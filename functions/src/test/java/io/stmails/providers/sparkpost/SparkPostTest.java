@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SparkPostTest {
-    private final SparkPost sparkPost = new SparkPost(ProviderFixtures.defaultOptions(SparkPost.NAME));
+    private final SparkPost sparkPost = new SparkPost(ProviderFixtures.defaultOptions(SparkPost.Options.class));
 
     @ParameterizedTest
     @ValueSource(strings = {"bounce-invalid-recipient", "bounce-mailbox-full", "out-of-band", "spam-complaint", "policy-rejection",
@@ -70,7 +70,7 @@ class SparkPostTest {
 
     @Test
     void tokenHeaderIsConfigurable() {
-        SparkPost bearer = new SparkPost(ProviderFixtures.options(SparkPost.NAME, "{\"token_header\": \"Authorization\"}"));
+        SparkPost bearer = new SparkPost(ProviderFixtures.options(SparkPost.Options.class, "{\"token_header\": \"Authorization\"}"));
         HttpRequest request = ProviderFixtures.withHeader(request("sparkpost", "ping"), "Authorization", "Bearer sparkpost-test-token");
         bearer.verify(providerRequest(request), credentials(SparkPost.NAME, "token", "sparkpost-test-token"), SIGNED_AT);
     }

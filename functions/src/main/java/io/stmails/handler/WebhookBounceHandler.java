@@ -6,11 +6,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.metrics.BounceMetrics;
-import io.stmails.webhook.NativeWebhook;
+import io.stmails.webhook.ListmonkBounceWebhook;
 
 /** {@code webhook-bounce}: {@code POST /webhooks/bounce}. */
 public final class WebhookBounceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private final NativeWebhook webhook;
+    private final ListmonkBounceWebhook webhook;
     private final BounceMetrics metrics;
 
     /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */
@@ -22,7 +22,7 @@ public final class WebhookBounceHandler implements RequestHandler<APIGatewayV2HT
     }
 
     public WebhookBounceHandler(Services services) {
-        this.webhook = new NativeWebhook(services.settings().bounce(), services.authenticator(), services.recorder(),
+        this.webhook = new ListmonkBounceWebhook(services.settings().bounce(), services.authenticator(), services.recorder(),
                 services.responses(), services.json(), services.metrics());
         this.metrics = services.metrics();
     }

@@ -29,7 +29,7 @@ public final class EventBuilder {
     private final String provider;
     private final BounceType type;
     private String recipient;
-    private Link link = Link.NONE;
+    private Origin origin = Origin.NONE;
     private Instant occurredAt;
     private String metaJson;
     private String evidence;
@@ -52,8 +52,8 @@ public final class EventBuilder {
         return this;
     }
 
-    public EventBuilder link(Link link) {
-        this.link = link;
+    public EventBuilder origin(Origin origin) {
+        this.origin = origin;
         return this;
     }
 
@@ -150,7 +150,7 @@ public final class EventBuilder {
         if (dedupeKey == null) {
             throw new IllegalStateException("a provider must set the dedupe key");
         }
-        return Optional.of(new BounceEvent(recipient, link.subscriberUuid(), link.campaignUuid(), type, provider,
+        return Optional.of(new BounceEvent(recipient, origin.subscriberUuid(), origin.campaignUuid(), type, provider,
                 occurredAt, metaJson, dedupeKey).classified(reason, evidence).withMessageId(messageId));
     }
 }

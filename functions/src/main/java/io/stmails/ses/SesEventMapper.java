@@ -9,6 +9,7 @@ import io.stmails.domain.Emails;
 import io.stmails.domain.Evidence;
 import io.stmails.domain.InputLimits;
 import io.stmails.domain.Instants;
+import io.stmails.domain.OriginHeaders;
 import io.stmails.domain.Uuids;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -27,8 +28,8 @@ import java.util.Set;
 public final class SesEventMapper {
     public static final String SOURCE = "ses";
 
-    private static final List<String> CAMPAIGN_HEADERS = List.of("X-Stmails-Campaign", "X-Listmonk-Campaign");
-    private static final List<String> SUBSCRIBER_HEADERS = List.of("X-Stmails-Subscriber", "X-Listmonk-Subscriber");
+    private static final List<String> CAMPAIGN_HEADERS = OriginHeaders.CAMPAIGN;
+    private static final List<String> SUBSCRIBER_HEADERS = OriginHeaders.SUBSCRIBER;
     /**
      * Enhanced status codes (RFC 3463, RFC 7505) saying the recipient address itself is bad: a
      * Transient bounce with one of these will fail again on every send. 5.1.7 and 5.1.8 are about

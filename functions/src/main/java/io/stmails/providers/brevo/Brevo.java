@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
+import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
@@ -100,7 +100,7 @@ public final class Brevo implements Provider {
         String recipient = event.path("email").asText("");
         return EventBuilder.bounce(NAME, type)
                 .recipient(recipient)
-                .link(Link.fromEcho(event.path(CUSTOM_HEADER_FIELD).asText(null)))
+                .origin(Origin.fromEcho(event.path(CUSTOM_HEADER_FIELD).asText(null)))
                 .occurredAt(timed ? Instant.ofEpochMilli(epochMillis.asLong()) : null)
                 .meta(event)
                 .reason(event.path("event").asText(""))

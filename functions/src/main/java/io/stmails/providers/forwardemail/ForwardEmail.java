@@ -3,7 +3,7 @@ package io.stmails.providers.forwardemail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
+import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
@@ -47,7 +47,7 @@ public final class ForwardEmail implements Provider {
         JsonNode bounce = request.jsonObject("Forward Email");
         return Notification.of(EventBuilder.bounce(NAME, type(bounce))
                 .recipient(bounce.path("recipient").asText(null))
-                .link(Link.fromFields(bounce.get("headers")))
+                .origin(Origin.fromFields(bounce.get("headers")))
                 .occurredAt(bounce.path("bounced_at").asText(null))
                 .meta(bounce)
                 .reason(bounce.path("bounce").path("category").asText(""), bounce.path("bounce").path("action").asText(""))

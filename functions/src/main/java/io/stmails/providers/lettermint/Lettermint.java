@@ -3,7 +3,7 @@ package io.stmails.providers.lettermint;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
+import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
@@ -83,7 +83,7 @@ public final class Lettermint implements Provider {
         return Notification.of(Optional.ofNullable(EVENTS.get(event.path("event").asText("")))
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
                         .recipient(data.path("recipient").asText(null))
-                        .link(Link.fromHeaderList(data.get("headers")).or(Link.fromFields(data.get("metadata"))))
+                        .origin(Origin.fromHeaderList(data.get("headers")).or(Origin.fromFields(data.get("metadata"))))
                         .occurredAt(event.path("timestamp").asText(null))
                         .meta(event)
                         .reason(event.path("event").asText(""))

@@ -5,7 +5,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.metrics.BounceMetrics.Rejection;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
-import io.stmails.providers.Link;
+import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
@@ -85,7 +85,7 @@ public final class Mailgun implements Provider {
         return Notification.of(type(event)
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
                         .recipient(recipient)
-                        .link(Link.fromFields(event.get("user-variables")))
+                        .origin(Origin.fromFields(event.get("user-variables")))
                         .occurredAtUnixSeconds(event.get("timestamp"))
                         .meta(event)
                         .reason(event.path("event").asText(""), event.path("severity").asText(""),

@@ -5,7 +5,7 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.BasicAuth;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
+import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
@@ -73,9 +73,9 @@ public final class Mailjet implements Provider {
         String recipient = event.path("email").asText("");
         return EventBuilder.bounce(NAME, type)
                 .recipient(recipient)
-                .link(Link.fromEcho(event.path("Payload").asText(null))
-                        .or(Link.fromEcho(event.path("CustomID").asText(null)))
-                        .or(Link.fromEcho(event.path("customcampaign").asText(null))))
+                .origin(Origin.fromEcho(event.path("Payload").asText(null))
+                        .or(Origin.fromEcho(event.path("CustomID").asText(null)))
+                        .or(Origin.fromEcho(event.path("customcampaign").asText(null))))
                 .occurredAtUnixSeconds(event.get("time"))
                 .meta(event)
                 .reason(event.path("event").asText(""), event.path("error_related_to").asText(""),

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.BasicAuth;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
+import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
@@ -54,7 +54,7 @@ public final class Postmark implements Provider {
         return Notification.of(type(record)
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
                         .recipient(record.path("Email").asText(null))
-                        .link(Link.fromFields(record.get("Metadata")))
+                        .origin(Origin.fromFields(record.get("Metadata")))
                         .occurredAt(record.path("BouncedAt").asText(null))
                         .meta(withoutRawMessage(record))
                         .reason(record.path("RecordType").asText(""), record.path("Type").asText(""))

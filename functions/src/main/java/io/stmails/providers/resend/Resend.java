@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
+import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
@@ -58,13 +58,13 @@ public final class Resend implements Provider {
         }
         JsonNode data = event.path("data");
         String deliveryId = request.header(Svix.ID_HEADER).orElse("").trim();
-        Link link = Link.fromFields(data.get("tags")).or(Link.fromHeaderList(data.get("tags")))
-                .or(Link.fromHeaderList(data.get("headers")));
+        Origin origin = Origin.fromFields(data.get("tags")).or(Origin.fromHeaderList(data.get("tags")))
+                .or(Origin.fromHeaderList(data.get("headers")));
         List<BounceEvent> bounces = new ArrayList<>();
         for (String recipient : recipients(data.path("to"))) {
             EventBuilder.bounce(NAME, type.get())
                     .recipient(recipient)
-                    .link(link)
+                    .origin(origin)
                     .occurredAt(event.path("created_at").asText(null))
                     .meta(event)
                     .reason(event.path("type").asText(""), data.path("bounce").path("type").asText(""),

@@ -5,7 +5,7 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
-import io.stmails.providers.Link;
+import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
@@ -168,7 +168,7 @@ public final class SendGrid implements Provider {
         boolean timed = timestamp != null && timestamp.canConvertToLong();
         return EventBuilder.bounce(NAME, type)
                 .recipient(event.path("email").asText(null))
-                .link(Link.fromFields(event))
+                .origin(Origin.fromFields(event))
                 .occurredAtUnixSeconds(timed ? timestamp : null)
                 .meta(event)
                 .reason(event.path("event").asText(""), event.path("type").asText(""),

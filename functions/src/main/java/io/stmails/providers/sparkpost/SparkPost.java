@@ -5,7 +5,7 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
-import io.stmails.providers.Link;
+import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
@@ -124,7 +124,7 @@ public final class SparkPost implements Provider {
         String recipient = event.path("rcpt_to").asText(event.path("raw_rcpt_to").asText(""));
         return EventBuilder.bounce(NAME, type)
                 .recipient(recipient)
-                .link(Link.fromFields(event.get("rcpt_meta")))
+                .origin(Origin.fromFields(event.get("rcpt_meta")))
                 .occurredAtUnixSeconds(event.get("timestamp"))
                 .meta(event)
                 .reason(event.path("type").asText(""), event.path("bounce_class").asText(""))

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /webhooks/bounce}: listmonk's body, validation order and messages; answered only after
  * the bounce is durably recorded, with a status that tells the truth.
  */
-public final class NativeWebhook {
-    private static final Logger LOG = LoggerFactory.getLogger(NativeWebhook.class);
+public final class ListmonkBounceWebhook {
+    private static final Logger LOG = LoggerFactory.getLogger(ListmonkBounceWebhook.class);
     public static final String PERMISSION = "webhooks:post_bounce";
     public static final int MAX_BODY_BYTES = 256 * 1024;
     /** The prefix of this webhook's dedupe keys, and its channel in logs and metrics. */
@@ -48,7 +48,7 @@ public final class NativeWebhook {
     private final WebhookGate gate;
     private final StrictJson strictJson;
 
-    public NativeWebhook(BounceSettings settings, ApiAuthenticator auth, BounceRecorder recorder,
+    public ListmonkBounceWebhook(BounceSettings settings, ApiAuthenticator auth, BounceRecorder recorder,
             Responses responses, ObjectMapper json, BounceMetrics metrics) {
         this.settings = settings;
         this.auth = auth;

@@ -25,12 +25,12 @@ import java.util.Locale;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BounceBody(
-        @JsonProperty("email") String email,
+        String email,
         @JsonProperty("subscriber_uuid") String subscriberUuid,
         @JsonProperty("campaign_uuid") String campaignUuid,
-        @JsonProperty("type") String type,
-        @JsonProperty("source") String source,
-        @JsonProperty("meta") JsonNode meta,
+        String type,
+        String source,
+        JsonNode meta,
         @JsonProperty("created_at") String createdAt) {
     private static final ObjectReader READER = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)

@@ -1,6 +1,7 @@
 package io.stmails.providers;
 
 import io.stmails.config.SettingsBinder;
+import io.stmails.providers.catalog.ProviderCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -82,6 +83,19 @@ public final class ProviderFixtures {
 
     public static <O extends ProviderOptions> O defaultOptions(Class<O> type) {
         return options(type, "{}");
+    }
+
+    /** The provider as the catalog builds it from its settings section (default options when none given). */
+    public static Provider provider(String name) {
+        return provider(name, "{}");
+    }
+
+    public static Provider provider(String name, String json) {
+        try {
+            return ProviderCatalog.provider(name, JSON.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static JsonNode body(HttpRequest request) {

@@ -1,6 +1,5 @@
 package io.stmails.providers;
 
-import io.stmails.providers.brevo.Brevo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,9 +83,9 @@ class SharedSecretAuthTest {
     @Test
     void tokenHeaderSettingIsValidated() {
         assertThrows(InvalidSettingsException.class,
-                () -> ProviderFixtures.options(Brevo.Options.class, "{\"token_header\": \"\"}"));
+                () -> ProviderFixtures.options(TokenHeaderOptions.class, "{\"token_header\": \"\"}"));
         SharedSecretAuth named = new SharedSecretAuth(
-                ProviderFixtures.options(Brevo.Options.class, "{\"token_header\": \"X-Hook-Token\"}").tokenHeader());
+                ProviderFixtures.options(TokenHeaderOptions.class, "{\"token_header\": \"X-Hook-Token\"}").tokenHeader());
         named.require(request("x-hook-token", "s3cret-token"), token("s3cret-token"));
     }
 

@@ -17,7 +17,6 @@ import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.Signatures;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,16 +33,18 @@ import java.util.regex.Pattern;
  * <p>Settings {@code providers.azure}: {@code shared_secret_header} (default
  * {@code X-Listmonk-Webhook-Secret}, listmonk's). Secrets {@code providers.azure}: {@code shared_secret}.
  */
-public final class Azure implements Provider {
+public final class Azure {
     public static final String NAME = "azure";
     static final String EVENT_TYPE_HEADER = "aeg-event-type";
     static final String DELIVERY_REPORT = "Microsoft.Communication.EmailDeliveryReportReceived";
     private static final Pattern ENHANCED_STATUS = Pattern.compile("\\b([245])\\.\\d{1,3}\\.\\d{1,3}\\b");
 
-    private final String secretHeader;
+    private Azure() {
+    }
 
-    public Azure(Options options) {
-        this.secretHeader = options.sharedSecretHeader();
+    public static Provider provider(Options options) {
+        String secretHeader = options.sharedSecretHeader();
+        return Provider.of(NAME, (request, credentials, now) -> verify(request, credentials, secretHeader), Azure::parse);
     }
 
     /** @param sharedSecretHeader the header that may carry the secret instead of {@code ?code=} */
@@ -56,13 +57,7 @@ public final class Azure implements Provider {
         }
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
+    private static void verify(ProviderRequest request, ProviderCredentials credentials, String secretHeader) {
         byte[] secret = credentials.required("shared_secret").getBytes(StandardCharsets.UTF_8);
         Optional<String> presented = request.query("code").filter(v -> !v.isBlank())
                 .or(() -> request.header(secretHeader).filter(v -> !v.isBlank()));
@@ -74,8 +69,7 @@ public final class Azure implements Provider {
         }
     }
 
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static Notification parse(ProviderRequest request) {
         String delivery = request.header(EVENT_TYPE_HEADER).orElse("Notification").trim();
         JsonNode events = request.jsonArray("Event Grid (with the Event Grid schema)");
         return switch (delivery) {

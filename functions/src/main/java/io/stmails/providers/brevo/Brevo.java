@@ -7,10 +7,8 @@ import io.stmails.providers.EventBuilder;
 import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
-import io.stmails.providers.ProviderCredentials;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.stmails.config.FieldProblem;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.Provider;
+import io.stmails.providers.TokenHeaderOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.SharedSecretAuth;
 import java.time.Instant;
@@ -30,8 +28,9 @@ import java.util.Optional;
  * {@code Bearer <token>}; name a custom header instead to send the token there). Secrets
  * {@code providers.brevo}: {@code token}, and/or {@code username} and {@code password}.
  */
-public final class Brevo implements Provider {
+public final class Brevo {
     public static final String NAME = "brevo";
+    public static final String TOKEN_HEADER = "Authorization";
     static final String CUSTOM_HEADER_FIELD = "X-Mailin-custom";
 
     /**
@@ -47,39 +46,15 @@ public final class Brevo implements Provider {
             "spam", BounceType.COMPLAINT,
             "complaint", BounceType.COMPLAINT);
 
-    private final SharedSecretAuth auth;
-
-    public Brevo(Options options) {
-        this.auth = new SharedSecretAuth(options.tokenHeader());
-    }
-
-    /** @param tokenHeader where the token is sent (see {@link SharedSecretAuth}) */
-    public record Options(
-            @JsonProperty("enabled") boolean enabled,
-            @JsonProperty("token_header") String tokenHeader) implements ProviderOptions {
-        public Options {
-            tokenHeader = FieldProblem.nonBlank(tokenHeader, "Authorization", "token_header");
-        }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+    private Brevo() {
     }
 
     /** Brevo retries only a 429; a 5xx would lose the events. */
-    @Override
-    public int retryStatus() {
-        return 429;
+    public static Provider provider(TokenHeaderOptions options) {
+        return Provider.of(NAME, new SharedSecretAuth(options.tokenHeader()), Brevo::parse).withRetryStatus(429);
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
-        auth.require(request, credentials);
-    }
-
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static Notification parse(ProviderRequest request) {
         List<BounceEvent> bounces = new ArrayList<>();
         for (JsonNode event : request.jsonObjects("Brevo")) {
             Optional.ofNullable(EVENTS.get(event.path("event").asText("").trim().toLowerCase(Locale.ROOT)))

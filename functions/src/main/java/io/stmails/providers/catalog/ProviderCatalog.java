@@ -13,6 +13,7 @@ import io.stmails.providers.ProviderOptions;
 import io.stmails.providers.ProviderSettings;
 import io.stmails.providers.ReplayWindowOptions;
 import io.stmails.providers.SwitchOptions;
+import io.stmails.providers.TokenHeaderOptions;
 import io.stmails.providers.azure.Azure;
 import io.stmails.providers.brevo.Brevo;
 import io.stmails.providers.forwardemail.ForwardEmail;
@@ -49,23 +50,29 @@ public final class ProviderCatalog {
     private static final Map<String, Entry<?>> PROVIDERS = new LinkedHashMap<>();
 
     static {
-        add(SendGrid.NAME, ReplayWindowOptions.class, SendGrid::new);
-        add(Postmark.NAME, SwitchOptions.class, options -> new Postmark());
-        add(ForwardEmail.NAME, SwitchOptions.class, options -> new ForwardEmail());
-        add(Lettermint.NAME, ReplayWindowOptions.class, Lettermint::new);
-        add(Azure.NAME, Azure.Options.class, Azure::new);
-        add(Mailgun.NAME, ReplayWindowOptions.class, Mailgun::new);
-        add(Brevo.NAME, Brevo.Options.class, Brevo::new);
-        add(Mailjet.NAME, SwitchOptions.class, options -> new Mailjet());
-        add(SparkPost.NAME, SparkPost.Options.class, SparkPost::new);
-        add(Resend.NAME, ReplayWindowOptions.class, Resend::new);
-    }
-
-    private static <O extends ProviderOptions> void add(String name, Class<O> options, Function<O, Provider> factory) {
-        PROVIDERS.put(name, new Entry<>(options, factory));
+        add(SendGrid.NAME, ReplayWindowOptions.class, SendGrid::provider);
+        add(Postmark.NAME, SwitchOptions.class, Postmark::provider);
+        add(ForwardEmail.NAME, SwitchOptions.class, ForwardEmail::provider);
+        add(Lettermint.NAME, ReplayWindowOptions.class, Lettermint::provider);
+        add(Azure.NAME, Azure.Options.class, Azure::provider);
+        add(Mailgun.NAME, ReplayWindowOptions.class, Mailgun::provider);
+        add(Brevo.NAME, TokenHeaderOptions.class, Brevo::provider, "token_header", Brevo.TOKEN_HEADER);
+        add(Mailjet.NAME, SwitchOptions.class, Mailjet::provider);
+        add(SparkPost.NAME, TokenHeaderOptions.class, SparkPost::provider, "token_header", SparkPost.TOKEN_HEADER);
+        add(Resend.NAME, ReplayWindowOptions.class, Resend::provider);
     }
 
     private ProviderCatalog() {
+    }
+
+    private static <O extends ProviderOptions> void add(String name, Class<O> options, Function<O, Provider> factory) {
+        PROVIDERS.put(name, new Entry<>(options, JsonNodeFactory.instance.objectNode(), factory));
+    }
+
+    /** A provider whose options record takes a default the provider chooses (the field, then its value). */
+    private static <O extends ProviderOptions> void add(String name, Class<O> options, Function<O, Provider> factory,
+            String field, String fallback) {
+        PROVIDERS.put(name, new Entry<>(options, JsonNodeFactory.instance.objectNode().put(field, fallback), factory));
     }
 
     /** The names of every provider, in the order they are documented. */
@@ -104,9 +111,31 @@ public final class ProviderCatalog {
         return new ProviderSettings(enabled, effective);
     }
 
-    private record Entry<O extends ProviderOptions>(Class<O> options, Function<O, Provider> factory) {
+    /** One provider, built from its section whatever it says of {@code enabled} (so tests build any of them). */
+    public static Provider provider(String name, JsonNode section) {
+        Entry<?> entry = PROVIDERS.get(name);
+        if (entry == null) {
+            throw new InvalidSettingsException("providers." + name + ": unknown provider");
+        }
+        return entry.build(entry.bind(name, section));
+    }
+
+    /** @param defaults fields the section may leave out, with the provider's values */
+    private record Entry<O extends ProviderOptions>(Class<O> options, ObjectNode defaults, Function<O, Provider> factory) {
         O bind(String name, JsonNode section) {
-            return SettingsBinder.bind(section, options, "providers." + name, UnknownField.SETTING_PATH);
+            JsonNode withDefaults = section;
+            if (section == null || section.isNull() || section.isObject()) {
+                ObjectNode merged = defaults.deepCopy();
+                if (section != null) {
+                    section.fields().forEachRemaining(field -> {
+                        if (!field.getValue().isNull()) {
+                            merged.set(field.getKey(), field.getValue());
+                        }
+                    });
+                }
+                withDefaults = merged;
+            }
+            return SettingsBinder.bind(withDefaults, options, "providers." + name, UnknownField.SETTING_PATH);
         }
 
         Provider build(ProviderOptions bound) {

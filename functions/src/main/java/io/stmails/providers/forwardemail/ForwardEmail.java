@@ -7,6 +7,7 @@ import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.SwitchOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.Signatures;
@@ -21,20 +22,21 @@ import java.util.Set;
  *
  * <p>Secrets {@code providers.forwardemail}: {@code webhook_key}. No settings besides {@code enabled}.
  */
-public final class ForwardEmail implements Provider {
+public final class ForwardEmail {
     public static final String NAME = "forwardemail";
     static final String SIGNATURE_HEADER = "X-Webhook-Signature";
 
     /** The categories Forward Email says to remove the recipient for (listmonk does the same). */
     static final Set<String> HARD_CATEGORIES = Set.of("block", "recipient", "spam", "virus");
 
-    @Override
-    public String name() {
-        return NAME;
+    private ForwardEmail() {
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
+    public static Provider provider(SwitchOptions options) {
+        return Provider.of(NAME, ForwardEmail::verify, ForwardEmail::parse);
+    }
+
+    private static void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
         String key = credentials.required("webhook_key");
         String signature = request.requiredHeader(SIGNATURE_HEADER);
         if (!Signatures.matches(Signatures.hmacSha256(key, request.body()), Signatures.hex(signature, SIGNATURE_HEADER))) {
@@ -42,8 +44,7 @@ public final class ForwardEmail implements Provider {
         }
     }
 
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static Notification parse(ProviderRequest request) {
         JsonNode bounce = request.jsonObject("Forward Email");
         return Notification.of(EventBuilder.bounce(NAME, type(bounce))
                 .recipient(bounce.path("recipient").asText(null))

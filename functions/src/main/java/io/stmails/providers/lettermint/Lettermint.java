@@ -26,7 +26,7 @@ import java.util.Optional;
  * <p>Settings {@code providers.lettermint}: {@code replay_window_seconds} (default 300). Secrets
  * {@code providers.lettermint}: {@code signing_secret}.
  */
-public final class Lettermint implements Provider {
+public final class Lettermint {
     public static final String NAME = "lettermint";
     static final String SIGNATURE_HEADER = "X-Lettermint-Signature";
 
@@ -35,19 +35,16 @@ public final class Lettermint implements Provider {
             "message.soft_bounced", BounceType.SOFT,
             "message.spam_complaint", BounceType.COMPLAINT);
 
-    private final Duration replayWindow;
-
-    public Lettermint(ReplayWindowOptions options) {
-        this.replayWindow = options.replayWindow();
+    private Lettermint() {
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public static Provider provider(ReplayWindowOptions options) {
+        Duration replayWindow = options.replayWindow();
+        return Provider.of(NAME, (request, credentials, now) -> verify(request, credentials, now, replayWindow),
+                Lettermint::parse);
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
+    private static void verify(ProviderRequest request, ProviderCredentials credentials, Instant now, Duration replayWindow) {
         String secret = credentials.required("signing_secret");
         String header = request.requiredHeader(SIGNATURE_HEADER);
         String timestamp = null;
@@ -76,8 +73,7 @@ public final class Lettermint implements Provider {
         }
     }
 
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static Notification parse(ProviderRequest request) {
         JsonNode event = request.jsonObject("Lettermint");
         JsonNode data = event.path("data");
         return Notification.of(Optional.ofNullable(EVENTS.get(event.path("event").asText("")))

@@ -8,9 +8,8 @@ import io.stmails.providers.EventBuilder;
 import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
-import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.SwitchOptions;
 import io.stmails.providers.ProviderRequest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,24 +22,20 @@ import java.util.Set;
  *
  * <p>Secrets {@code providers.mailjet}: {@code username}, {@code password}. No settings besides {@code enabled}.
  */
-public final class Mailjet implements Provider {
+public final class Mailjet {
     public static final String NAME = "mailjet";
 
     /** {@code blocked} errors that mean the address itself will never receive mail; other blocks are policy, ignored. */
     static final Set<String> BLOCKED_ADDRESS_ERRORS = Set.of("preblocked", "blacklisted", "spam reporter", "typofix");
 
-    @Override
-    public String name() {
-        return NAME;
+    private Mailjet() {
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
-        BasicAuth.require(request, credentials);
+    public static Provider provider(SwitchOptions options) {
+        return Provider.of(NAME, BasicAuth::verify, Mailjet::parse);
     }
 
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static Notification parse(ProviderRequest request) {
         List<BounceEvent> bounces = new ArrayList<>();
         for (JsonNode event : request.jsonObjects("Mailjet")) {
             type(event).flatMap(type -> bounce(event, type)).ifPresent(bounces::add);

@@ -8,9 +8,8 @@ import io.stmails.providers.EventBuilder;
 import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
-import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.SwitchOptions;
 import io.stmails.providers.ProviderRequest;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +19,7 @@ import java.util.Optional;
  *
  * <p>Secrets {@code providers.postmark}: {@code username}, {@code password}. No settings besides {@code enabled}.
  */
-public final class Postmark implements Provider {
+public final class Postmark {
     public static final String NAME = "postmark";
 
     /** Postmark's bounce {@code Type} table (providers.md section 3); types not listed are ignored. */
@@ -38,18 +37,14 @@ public final class Postmark implements Provider {
             Map.entry("DMARCPolicy", BounceType.SOFT),
             Map.entry("SpamComplaint", BounceType.COMPLAINT));
 
-    @Override
-    public String name() {
-        return NAME;
+    private Postmark() {
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
-        BasicAuth.require(request, credentials);
+    public static Provider provider(SwitchOptions options) {
+        return Provider.of(NAME, BasicAuth::verify, Postmark::parse);
     }
 
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static Notification parse(ProviderRequest request) {
         JsonNode record = request.jsonObject("Postmark");
         return Notification.of(type(record)
                 .flatMap(type -> EventBuilder.bounce(NAME, type)

@@ -7,12 +7,10 @@ import io.stmails.providers.EventBuilder;
 import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
-import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.ReplayWindowOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.Svix;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,31 +24,23 @@ import java.util.Optional;
  * <p>Settings {@code providers.resend}: {@code replay_window_seconds} (default 300, Svix's tolerance).
  * Secrets {@code providers.resend}: {@code signing_secret} ({@code whsec_...}).
  */
-public final class Resend implements Provider {
+public final class Resend {
     public static final String NAME = "resend";
 
-    private final Duration replayWindow;
-
-    public Resend(ReplayWindowOptions options) {
-        this.replayWindow = options.replayWindow();
+    private Resend() {
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
-        Svix.verify(request, credentials, "signing_secret", now, replayWindow);
+    public static Provider provider(ReplayWindowOptions options) {
+        Duration replayWindow = options.replayWindow();
+        return Provider.of(NAME, (request, credentials, now) -> Svix.verify(request, credentials, "signing_secret", now,
+                replayWindow), Resend::parse);
     }
 
     /**
      * {@code data.to} lists every recipient of the message without saying which one bounced; stmails
      * sends one message per subscriber, so each listed address is recorded.
      */
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static Notification parse(ProviderRequest request) {
         JsonNode event = request.jsonObject("Resend");
         Optional<BounceType> type = type(event);
         if (type.isEmpty()) {

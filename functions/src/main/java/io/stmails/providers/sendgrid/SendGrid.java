@@ -37,7 +37,7 @@ import java.util.Set;
  * {@code providers.sendgrid}: {@code verification_key}, the key SendGrid shows under Mail Settings →
  * Signed Event Webhook (base64 DER; PEM and pasted whitespace are accepted).
  */
-public final class SendGrid implements Provider {
+public final class SendGrid {
     public static final String NAME = "sendgrid";
     static final String SIGNATURE_HEADER = "X-Twilio-Email-Event-Webhook-Signature";
     static final String TIMESTAMP_HEADER = "X-Twilio-Email-Event-Webhook-Timestamp";
@@ -50,17 +50,15 @@ public final class SendGrid implements Provider {
     private final Duration replayWindow;
     private volatile ParsedKey key;
 
-    public SendGrid(ReplayWindowOptions options) {
-        this.replayWindow = options.replayWindow();
+    private SendGrid(Duration replayWindow) {
+        this.replayWindow = replayWindow;
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public static Provider provider(ReplayWindowOptions options) {
+        return Provider.of(NAME, new SendGrid(options.replayWindow())::verify, SendGrid::parse);
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
+    private void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
         PublicKey publicKey = publicKey(credentials);
         String signature = request.requiredHeader(SIGNATURE_HEADER);
         String timestamp = request.requiredHeader(TIMESTAMP_HEADER);
@@ -113,8 +111,7 @@ public final class SendGrid implements Provider {
         }
     }
 
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static Notification parse(ProviderRequest request) {
         JsonNode events = request.jsonArray("SendGrid");
         List<BounceEvent> bounces = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {

@@ -8,13 +8,10 @@ import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.Origin;
 import io.stmails.providers.Notification;
 import io.stmails.providers.Provider;
-import io.stmails.providers.ProviderCredentials;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.stmails.config.FieldProblem;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.Provider;
+import io.stmails.providers.TokenHeaderOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.SharedSecretAuth;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,8 +28,9 @@ import java.util.Set;
  * <p>Settings {@code providers.sparkpost}: {@code token_header} (default {@code X-Api-Key}). Secrets
  * {@code providers.sparkpost}: {@code username} and {@code password}, and/or {@code token}.
  */
-public final class SparkPost implements Provider {
+public final class SparkPost {
     public static final String NAME = "sparkpost";
+    public static final String TOKEN_HEADER = "X-Api-Key";
 
     /** Bounce classes that are final for the address (SparkPost's Hard and Admin categories, 90 aside). */
     static final Set<Integer> HARD_CLASSES = Set.of(10, 25, 30);
@@ -44,33 +42,14 @@ public final class SparkPost implements Provider {
     private static final Map<String, Integer> DEFAULT_CLASS = Map.of("bounce", 1, "out_of_band", 1,
             "policy_rejection", ADMIN_FAILURE);
 
-    private final SharedSecretAuth auth;
-
-    public SparkPost(Options options) {
-        this.auth = new SharedSecretAuth(options.tokenHeader());
+    private SparkPost() {
     }
 
-    /** @param tokenHeader where the token is sent (see {@link SharedSecretAuth}) */
-    public record Options(
-            @JsonProperty("enabled") boolean enabled,
-            @JsonProperty("token_header") String tokenHeader) implements ProviderOptions {
-        public Options {
-            tokenHeader = FieldProblem.nonBlank(tokenHeader, "X-Api-Key", "token_header");
-        }
+    public static Provider provider(TokenHeaderOptions options) {
+        return Provider.of(NAME, new SharedSecretAuth(options.tokenHeader()), SparkPost::parse);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
-        auth.require(request, credentials);
-    }
-
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static Notification parse(ProviderRequest request) {
         JsonNode batch = request.jsonArray("SparkPost");
         List<BounceEvent> bounces = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {

@@ -18,6 +18,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.http.HttpRequest;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.RejectedException;
 import java.time.Instant;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ForwardEmailTest {
-    private final ForwardEmail forwardEmail = new ForwardEmail();
+    private final Provider forwardEmail = ProviderFixtures.provider(ForwardEmail.NAME);
 
     @ParameterizedTest
     @ValueSource(strings = {"bounce-recipient", "bounce-greylist", "bounce-spam-block"})

@@ -20,6 +20,7 @@ import io.stmails.http.HttpRequest;
 import io.stmails.providers.BasicAuth;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.RejectedException;
 import java.time.Instant;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MailjetTest {
-    private final Mailjet mailjet = new Mailjet();
+    private final Provider mailjet = ProviderFixtures.provider(Mailjet.NAME);
 
     @ParameterizedTest
     @ValueSource(strings = {"bounce-hard", "bounce-soft", "blocked-preblocked", "blocked-duplicate", "spam", "sent", "grouped-events"})

@@ -20,6 +20,7 @@ import io.stmails.http.HttpRequest;
 import io.stmails.providers.BasicAuth;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.RejectedException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PostmarkTest {
-    private final Postmark postmark = new Postmark();
+    private final Provider postmark = ProviderFixtures.provider(Postmark.NAME);
 
     @Test
     void rightCredentialsAreAccepted() {

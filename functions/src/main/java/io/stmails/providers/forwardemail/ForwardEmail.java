@@ -1,5 +1,6 @@
 package io.stmails.providers.forwardemail;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
@@ -45,22 +46,39 @@ public final class ForwardEmail {
     }
 
     static Notification parse(ProviderRequest request) {
-        JsonNode bounce = request.jsonObject("Forward Email");
-        return Notification.of(EventBuilder.bounce(NAME, type(bounce))
-                .recipient(bounce.path("recipient").asText(null))
-                .origin(Origin.fromFields(bounce.get("headers")))
-                .occurredAt(bounce.path("bounced_at").asText(null))
-                .meta(bounce)
-                .reason(bounce.path("bounce").path("category").asText(""), bounce.path("bounce").path("action").asText(""))
-                .messageId(bounce.path("email_id").asText(null))
-                .dedupeKey(bounce.path("email_id").asText(""), bounce.path("recipient").asText("").trim()
-                        .toLowerCase(Locale.ROOT), bounce.path("bounced_at").asText(""))
+        JsonNode event = request.jsonObject("Forward Email");
+        BounceReport report = ProviderRequest.bind(event, BounceReport.class);
+        String recipient = report.recipient() == null ? "" : report.recipient();
+        return Notification.of(EventBuilder.bounce(NAME, type(report))
+                .recipient(report.recipient())
+                .origin(Origin.fromFields(report.headers()))
+                .occurredAt(report.bouncedAt())
+                .meta(event)
+                .reason(report.bounce().category(), report.bounce().action())
+                .messageId(report.emailId())
+                .dedupeKey(report.emailId(), recipient.trim().toLowerCase(Locale.ROOT), report.bouncedAt())
                 .build()
                 .stream().toList());
     }
 
-    static BounceType type(JsonNode bounce) {
-        String category = bounce.path("bounce").path("category").asText("").trim().toLowerCase(Locale.ROOT);
-        return HARD_CATEGORIES.contains(category) ? BounceType.HARD : BounceType.SOFT;
+    static BounceType type(BounceReport report) {
+        String category = report.bounce().category() == null ? "" : report.bounce().category();
+        return HARD_CATEGORIES.contains(category.trim().toLowerCase(Locale.ROOT)) ? BounceType.HARD : BounceType.SOFT;
+    }
+
+    /** The fields of Forward Email's bounce webhook that stmails reads. */
+    record BounceReport(
+            String recipient,
+            JsonNode headers,
+            @JsonProperty("bounced_at") String bouncedAt,
+            @JsonProperty("email_id") String emailId,
+            Bounce bounce) {
+        BounceReport {
+            bounce = bounce == null ? new Bounce(null, null) : bounce;
+        }
+
+        /** Forward Email's classification of the failure. */
+        record Bounce(String category, String action) {
+        }
     }
 }

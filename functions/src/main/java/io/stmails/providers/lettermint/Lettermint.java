@@ -1,5 +1,6 @@
 package io.stmails.providers.lettermint;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
@@ -74,19 +75,30 @@ public final class Lettermint {
     }
 
     static Notification parse(ProviderRequest request) {
-        JsonNode event = request.jsonObject("Lettermint");
-        JsonNode data = event.path("data");
-        return Notification.of(Optional.ofNullable(EVENTS.get(event.path("event").asText("")))
+        JsonNode json = request.jsonObject("Lettermint");
+        Event event = ProviderRequest.bind(json, Event.class);
+        Event.Data data = event.data();
+        return Notification.of(Optional.ofNullable(event.event()).map(EVENTS::get)
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
-                        .recipient(data.path("recipient").asText(null))
-                        .origin(Origin.fromHeaderList(data.get("headers")).or(Origin.fromFields(data.get("metadata"))))
-                        .occurredAt(event.path("timestamp").asText(null))
-                        .meta(event)
-                        .reason(event.path("event").asText(""))
-                        .messageId(data.path("message_id").asText(null))
-                        .dedupeKey(event.path("id").asText(""), event.path("event").asText(),
-                                data.path("message_id").asText(""), data.path("recipient").asText(""))
+                        .recipient(data.recipient())
+                        .origin(Origin.fromHeaderList(data.headers()).or(Origin.fromFields(data.metadata())))
+                        .occurredAt(event.timestamp())
+                        .meta(json)
+                        .reason(event.event())
+                        .messageId(data.messageId())
+                        .dedupeKey(event.id(), event.event(), data.messageId(), data.recipient())
                         .build())
                 .stream().toList());
+    }
+
+    /** The fields of a Lettermint webhook event that stmails reads. */
+    record Event(String id, String event, String timestamp, Data data) {
+        Event {
+            data = data == null ? new Data(null, null, null, null) : data;
+        }
+
+        /** {@code headers} is a list of {@code {"name", "value"}}; {@code metadata} an object. */
+        record Data(String recipient, @JsonProperty("message_id") String messageId, JsonNode headers, JsonNode metadata) {
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.stmails.providers.postmark;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceType;
@@ -45,17 +46,17 @@ public final class Postmark {
     }
 
     static Notification parse(ProviderRequest request) {
-        JsonNode record = request.jsonObject("Postmark");
+        JsonNode event = request.jsonObject("Postmark");
+        BounceRecord record = ProviderRequest.bind(event, BounceRecord.class);
         return Notification.of(type(record)
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
-                        .recipient(record.path("Email").asText(null))
-                        .origin(Origin.fromFields(record.get("Metadata")))
-                        .occurredAt(record.path("BouncedAt").asText(null))
-                        .meta(withoutRawMessage(record))
-                        .reason(record.path("RecordType").asText(""), record.path("Type").asText(""))
-                        .messageId(record.path("MessageID").asText(null))
-                        .dedupeKey(record.path("RecordType").asText("Bounce"), record.path("ID").asText(""),
-                                record.path("MessageID").asText(""), record.path("Email").asText(""))
+                        .recipient(record.email())
+                        .origin(Origin.fromFields(record.metadata()))
+                        .occurredAt(record.bouncedAt())
+                        .meta(withoutRawMessage(event))
+                        .reason(record.recordType(), record.type())
+                        .messageId(record.messageId())
+                        .dedupeKey(record.recordTypeOrBounce(), record.id(), record.messageId(), record.email())
                         .build())
                 .stream().toList());
     }
@@ -66,17 +67,31 @@ public final class Postmark {
      * Older bounce webhooks sent no {@code RecordType}. Deliveries, opens, clicks and subscription changes
      * are ignored.
      */
-    static Optional<BounceType> type(JsonNode record) {
-        String recordType = record.path("RecordType").asText("Bounce");
+    static Optional<BounceType> type(BounceRecord record) {
+        String recordType = record.recordTypeOrBounce();
         if (!recordType.equals("Bounce") && !recordType.equals("SpamComplaint")) {
             return Optional.empty();
         }
-        BounceType byType = TYPES.get(record.path("Type").asText(recordType));
-        boolean deactivated = record.path("Inactive").asBoolean(false);
-        if (deactivated && (byType == null || byType == BounceType.SOFT)) {
+        BounceType byType = TYPES.get(record.type() == null ? recordType : record.type());
+        if (Boolean.TRUE.equals(record.inactive()) && (byType == null || byType == BounceType.SOFT)) {
             return Optional.of(BounceType.HARD);
         }
         return Optional.ofNullable(byType);
+    }
+
+    /** The fields of a bounce or spam-complaint record that stmails reads (Postmark's names). */
+    record BounceRecord(
+            @JsonProperty("RecordType") String recordType,
+            @JsonProperty("Type") String type,
+            @JsonProperty("Email") String email,
+            @JsonProperty("Metadata") JsonNode metadata,
+            @JsonProperty("BouncedAt") String bouncedAt,
+            @JsonProperty("MessageID") String messageId,
+            @JsonProperty("ID") String id,
+            @JsonProperty("Inactive") Boolean inactive) {
+        String recordTypeOrBounce() {
+            return recordType == null ? "Bounce" : recordType;
+        }
     }
 
     /** {@code Content} is the whole raw message when the webhook includes it; Postmark keeps it retrievable. */

@@ -20,6 +20,7 @@ import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
+import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import java.time.Instant;
 import java.util.List;
@@ -102,12 +103,12 @@ class ForwardEmailTest {
     void categoryMapping(String category, BounceType expected) {
         ObjectNode payload = ProviderFixtures.JSON.createObjectNode();
         payload.putObject("bounce").put("category", category);
-        assertEquals(expected, ForwardEmail.type(payload));
+        assertEquals(expected, ForwardEmail.type(ProviderRequest.bind(payload, ForwardEmail.BounceReport.class)));
     }
 
     @Test
     void bounceWithoutCategoryIsSoft() {
-        assertEquals(BounceType.SOFT, ForwardEmail.type(ProviderFixtures.JSON.createObjectNode()));
+        assertEquals(BounceType.SOFT, ForwardEmail.type(ProviderRequest.bind(ProviderFixtures.JSON.createObjectNode(), ForwardEmail.BounceReport.class)));
     }
 
     @Test

@@ -31,6 +31,7 @@ import io.stmails.http.ApiAuthenticator;
 import io.stmails.http.Responses;
 import io.stmails.metrics.BounceMetrics;
 import io.stmails.metrics.emf.PowertoolsMetrics;
+import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.record.BounceRecorder;
 import io.stmails.sns.SdkSubscriptionConfirmer;
 import io.stmails.sns.SubscriptionConfirmer;
@@ -191,7 +192,9 @@ public final class Services {
     /** Reads a settings file, failing with a message that names the file and the field. */
     public static Settings readSettings(Path file, ObjectMapper json) {
         try {
-            return Settings.parse(Files.readString(file), json);
+            Settings settings = Settings.parse(Files.readString(file), json);
+            ProviderCatalog.from(settings);
+            return settings;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read settings file " + file, e);
         } catch (InvalidSettingsException e) {

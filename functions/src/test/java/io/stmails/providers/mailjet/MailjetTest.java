@@ -22,6 +22,7 @@ import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
+import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import java.time.Instant;
 import java.util.List;
@@ -105,7 +106,7 @@ class MailjetTest {
         if (error != null) {
             node.put("error", error);
         }
-        assertEquals(Optional.ofNullable(expected).map(BounceType::valueOf), Mailjet.type(node));
+        assertEquals(Optional.ofNullable(expected).map(BounceType::valueOf), Mailjet.type(ProviderRequest.bind(node, Mailjet.Event.class)));
     }
 
     @Test

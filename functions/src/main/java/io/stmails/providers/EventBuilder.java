@@ -100,14 +100,17 @@ public final class EventBuilder {
      * failing every bounce of the request.
      */
     public EventBuilder meta(JsonNode event) {
-        this.evidence = Evidence.builder().json("event", event).toJson();
         String json = event.toString();
+        JsonNode omitted = null;
         try {
             this.metaJson = InputLimits.requireMeta(json);
         } catch (InvalidFieldException e) {
-            this.metaJson = JsonNodeFactory.instance.objectNode().put("omitted", "the provider event: " + e.getMessage())
-                    .toString();
+            omitted = JsonNodeFactory.instance.objectNode().put("omitted", "the provider event: " + e.getMessage());
+            this.metaJson = omitted.toString();
         }
+        // Evidence bounds the size of what it keeps, not its depth: an event nested too deeply to list is not embedded.
+        this.evidence = Evidence.builder().json("event", omitted == null || InputLimits.isRenderableMeta(json) ? event : omitted)
+                .toJson();
         return this;
     }
 

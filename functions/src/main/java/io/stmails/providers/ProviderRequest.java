@@ -96,13 +96,13 @@ public final class ProviderRequest {
     }
 
     /**
-     * One event (or the body) bound to the provider's record of it.
+     * One event (or the body) bound to the provider's record of it; an absent one binds as an empty object.
      *
      * @throws InvalidPayloadException a field the record names holds the wrong kind of value, naming the field
      */
     public static <T> T bind(JsonNode event, Class<T> type) {
         try {
-            return PAYLOADS.treeToValue(event, type);
+            return PAYLOADS.treeToValue(event == null || event.isNull() ? PAYLOADS.createObjectNode() : event, type);
         } catch (MismatchedInputException e) {
             StringBuilder field = new StringBuilder();
             for (JsonMappingException.Reference reference : e.getPath()) {

@@ -94,6 +94,15 @@ class EventBuilderTest {
     }
 
     @Test
+    void anEventAsDeepAsTheReaderAllowsIsStillRecordedWithANoteAsEvidence() {
+        int readerLimit = 999;
+        String deep = "[".repeat(readerLimit) + "]".repeat(readerLimit);
+        BounceEvent bounce = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com")
+                .meta(ProviderFixtures.JSON.createObjectNode().set("x", read(deep))).dedupeKey("x").build().orElseThrow();
+        assertTrue(bounce.evidence().contains("omitted"), bounce.evidence());
+    }
+
+    @Test
     void timesOutsideYearsOneToNineThousandNineHundredNinetyNineAreLeftToTheRecorder() {
         for (String time : List.of("0000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {
             BounceEvent bounce = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com")

@@ -80,43 +80,62 @@ public final class Azure {
     }
 
     private static Notification handshake(JsonNode events) {
-        String code = events.path(0).path("data").path("validationCode").asText("").trim();
-        if (code.isEmpty()) {
+        String code = events.isEmpty() ? null
+                : ProviderRequest.bind(ProviderRequest.bind(events.get(0), GridEvent.class).data(), Data.class).validationCode();
+        if (code == null || code.isBlank()) {
             throw new InvalidPayloadException("the validation event has no data.validationCode");
         }
-        return Notification.replyWith(JsonNodeFactory.instance.objectNode().put("validationResponse", code));
+        return Notification.replyWith(JsonNodeFactory.instance.objectNode().put("validationResponse", code.trim()));
     }
 
     private static List<BounceEvent> deliveryReports(JsonNode events) {
         List<BounceEvent> bounces = new ArrayList<>();
-        for (JsonNode event : events) {
-            if (!event.path("eventType").asText("").equals(DELIVERY_REPORT)) {
+        for (JsonNode json : events) {
+            GridEvent event = ProviderRequest.bind(json, GridEvent.class);
+            if (!DELIVERY_REPORT.equals(event.eventType())) {
                 continue;
             }
-            JsonNode data = event.path("data");
-            type(data.path("status").asText(""), data.path("deliveryStatusDetails").path("statusMessage").asText(""))
+            Data data = ProviderRequest.bind(event.data(), Data.class);
+            type(text(data.status()), text(data.deliveryStatusDetails().statusMessage()))
                     .flatMap(type -> EventBuilder.bounce(NAME, type)
-                            .recipient(data.path("recipient").asText(null))
-                            .occurredAt(attemptTime(event))
-                            .meta(event)
-                            .reason(data.path("status").asText(""))
-                            .messageId(data.path("messageId").asText(null))
-                            .dedupeKey(event.path("id").asText(""), data.path("messageId").asText(""),
-                                    data.path("recipient").asText(""), data.path("status").asText(""))
+                            .recipient(data.recipient())
+                            .occurredAt(data.attemptTime(event.eventTime()))
+                            .meta(json)
+                            .reason(data.status())
+                            .messageId(data.messageId())
+                            .dedupeKey(event.id(), data.messageId(), data.recipient(), data.status())
                             .build())
                     .ifPresent(bounces::add);
         }
         return bounces;
     }
 
-    private static String attemptTime(JsonNode event) {
-        JsonNode data = event.path("data");
-        for (String field : List.of("deliveryAttemptTimeStamp", "deliveryAttemptTimestamp")) {
-            if (data.hasNonNull(field)) {
-                return data.get(field).asText();
-            }
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /**
+     * An Event Grid event (Event Grid schema); {@code data} is bound once the event type is known, as a
+     * subscription may deliver other event types whose data has another shape.
+     */
+    record GridEvent(String id, String eventType, String eventTime, JsonNode data) {
+    }
+
+    /** A delivery report's data, or the validation handshake's ({@code validationCode}). */
+    record Data(String recipient, String status, String messageId, String validationCode, Details deliveryStatusDetails,
+            String deliveryAttemptTimeStamp, String deliveryAttemptTimestamp) {
+        Data {
+            deliveryStatusDetails = deliveryStatusDetails == null ? new Details(null) : deliveryStatusDetails;
         }
-        return event.path("eventTime").asText(null);
+
+        /** Azure has sent the attempt time under two spellings; the event time stands in without either. */
+        String attemptTime(String eventTime) {
+            return deliveryAttemptTimeStamp != null ? deliveryAttemptTimeStamp
+                    : deliveryAttemptTimestamp != null ? deliveryAttemptTimestamp : eventTime;
+        }
+
+        record Details(String statusMessage) {
+        }
     }
 
     /**

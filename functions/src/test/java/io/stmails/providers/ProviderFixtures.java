@@ -1,7 +1,5 @@
 package io.stmails.providers;
 
-import io.stmails.config.SettingsBinder;
-import io.stmails.providers.catalog.ProviderCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -10,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.config.Secrets;
+import io.stmails.config.SettingsBinder;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.http.HttpRequest;
+import io.stmails.providers.catalog.ProviderCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -92,7 +92,8 @@ public final class ProviderFixtures {
 
     public static Provider provider(String name, String json) {
         try {
-            return ProviderCatalog.provider(name, JSON.readTree(json));
+            ObjectNode section = ((ObjectNode) JSON.readTree(json)).put("enabled", true);
+            return ProviderCatalog.parse(JSON.createObjectNode().set(name, section)).enabled(name).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

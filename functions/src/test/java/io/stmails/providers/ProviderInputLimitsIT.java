@@ -1,6 +1,5 @@
 package io.stmails.providers;
 
-import io.stmails.providers.catalog.ProviderCatalog;
 import static io.stmails.providers.ProviderFixtures.SIGNED_AT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import io.stmails.config.Settings;
 import io.stmails.handler.Services;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
+import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import java.nio.charset.StandardCharsets;

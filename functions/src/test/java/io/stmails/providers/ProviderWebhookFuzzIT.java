@@ -1,12 +1,12 @@
 package io.stmails.providers;
 
-import io.stmails.providers.catalog.ProviderCatalog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.handler.ProviderWebhookHandler;
 import io.stmails.http.HttpRequest;
+import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.reliability.Answers;
 import io.stmails.reliability.FuzzProperties;
 import io.stmails.reliability.FuzzWorld;

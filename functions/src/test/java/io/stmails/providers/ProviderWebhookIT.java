@@ -1,6 +1,5 @@
 package io.stmails.providers;
 
-import io.stmails.providers.catalog.ProviderCatalog;
 import static io.stmails.providers.ProviderFixtures.CAMPAIGN;
 import static io.stmails.providers.ProviderFixtures.SIGNED_AT;
 import static io.stmails.providers.ProviderFixtures.SUBSCRIBER;
@@ -19,6 +18,7 @@ import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.handler.ProviderWebhookHandler;
 import io.stmails.handler.Services;
+import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import java.nio.charset.StandardCharsets;

@@ -111,15 +111,6 @@ public final class ProviderCatalog {
         return new ProviderSettings(enabled, effective);
     }
 
-    /** One provider, built from its section whatever it says of {@code enabled} (so tests build any of them). */
-    public static Provider provider(String name, JsonNode section) {
-        Entry<?> entry = PROVIDERS.get(name);
-        if (entry == null) {
-            throw new InvalidSettingsException("providers." + name + ": unknown provider");
-        }
-        return entry.build(entry.bind(name, section));
-    }
-
     /** @param defaults fields the section may leave out, with the provider's values */
     private record Entry<O extends ProviderOptions>(Class<O> options, ObjectNode defaults, Function<O, Provider> factory) {
         O bind(String name, JsonNode section) {

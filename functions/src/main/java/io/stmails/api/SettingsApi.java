@@ -11,6 +11,7 @@ import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
 import io.stmails.http.Responses;
 import io.stmails.http.Route;
+import io.stmails.providers.catalog.ProviderCatalog;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,6 +40,7 @@ public final class SettingsApi {
     HttpResponse read(HttpRequest request) {
         ObjectNode data = json.createObjectNode();
         ObjectNode effective = settings.describe(json);
+        effective.set("providers", ProviderCatalog.from(settings).describe());
         data.set("settings", effective);
         JsonNode mailboxes = settings.section("mailboxes");
         data.set("mailboxes", mailboxes.isArray() ? mailboxes.deepCopy() : json.createArrayNode());

@@ -1,5 +1,7 @@
 package io.stmails.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -53,47 +55,44 @@ public final class Secrets {
             throw new InvalidSettingsException("secrets must be a JSON object");
         }
         List<ApiUser> users = new ArrayList<>();
-        JsonNode list = root.get("api_users");
-        if (list != null && !list.isNull()) {
-            if (!list.isArray()) {
-                throw new InvalidSettingsException("api_users must be an array");
-            }
-            for (int i = 0; i < list.size(); i++) {
-                users.add(apiUser(list.get(i), "api_users[" + i + "]"));
-            }
+        Document document = SettingsBinder.bind(root, Document.class, "", SettingsBinder.UnknownField.FIELD_PATH);
+        for (UserEntry user : document.apiUsers() == null ? List.<UserEntry>of() : document.apiUsers()) {
+            users.add(user.apiUser());
         }
         return new Secrets(users, root);
     }
 
-    private static ApiUser apiUser(JsonNode node, String field) {
-        String username = requiredText(node, "username", field);
-        String token = requiredText(node, "token", field);
-        Set<String> permissions = new LinkedHashSet<>();
-        JsonNode granted = node.get("permissions");
-        if (granted == null || granted.isNull()) {
-            permissions.add(ApiUser.ALL);
-        } else {
-            if (!granted.isArray()) {
-                throw new InvalidSettingsException(field + ".permissions must be an array");
-            }
-            for (JsonNode permission : granted) {
-                if (!PERMISSIONS.contains(permission.asText())) {
-                    throw new InvalidSettingsException(field + ".permissions: unknown permission '"
-                            + permission.asText() + "' (known: " + String.join(", ",
-                            PERMISSIONS.stream().sorted().toList()) + ")");
-                }
-                permissions.add(permission.asText());
-            }
-        }
-        return new ApiUser(username, token, permissions);
+    /** The part of the secrets document read here; the other sections belong to their readers. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Document(@JsonProperty("api_users") List<UserEntry> apiUsers) {
     }
 
-    private static String requiredText(JsonNode node, String name, String field) {
-        JsonNode value = node == null ? null : node.get(name);
-        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw new InvalidSettingsException(field + "." + name + " is required");
+    /** One of {@code api_users}; no permissions means all of them, as listmonk's first user has. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record UserEntry(
+            @JsonProperty("username") String username,
+            @JsonProperty("token") String token,
+            @JsonProperty("permissions") List<String> permissions) {
+        UserEntry {
+            required(username, "username");
+            required(token, "token");
+            for (String permission : permissions == null ? List.<String>of() : permissions) {
+                if (!PERMISSIONS.contains(permission)) {
+                    throw new FieldProblem("permissions", ": unknown permission '" + permission + "' (known: "
+                            + String.join(", ", PERMISSIONS.stream().sorted().toList()) + ")");
+                }
+            }
         }
-        return value.asText();
+
+        private static void required(String value, String field) {
+            if (value == null || value.isEmpty()) {
+                throw new FieldProblem(field, " is required");
+            }
+        }
+
+        ApiUser apiUser() {
+            return new ApiUser(username, token, permissions == null ? Set.of(ApiUser.ALL) : new LinkedHashSet<>(permissions));
+        }
     }
 
     public List<ApiUser> apiUsers() {

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.metrics.BounceMetrics;
-import io.stmails.webhook.NativeWebhook;
+import io.stmails.webhook.ListmonkBounceWebhook;
 import io.stmails.wiring.Components;
 import io.stmails.wiring.Environment;
 import io.stmails.wiring.FunctionWiring;
@@ -14,7 +14,7 @@ import io.stmails.wiring.LambdaWiring;
 
 /** {@code webhook-bounce}: {@code POST /webhooks/bounce}. */
 public final class WebhookBounceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private final NativeWebhook webhook;
+    private final ListmonkBounceWebhook webhook;
     private final BounceMetrics metrics;
 
     /** The SnapStart priming hook, held because CRaC keeps registered resources weakly; null outside Lambda. */

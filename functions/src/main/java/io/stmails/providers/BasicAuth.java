@@ -2,6 +2,7 @@ package io.stmails.providers;
 
 import io.stmails.metrics.BounceMetrics.Rejection;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -20,6 +21,11 @@ public final class BasicAuth {
      */
     public static void require(ProviderRequest request, ProviderCredentials credentials) {
         require(request, credentials.required("username"), credentials.required("password"));
+    }
+
+    /** {@link #require(ProviderRequest, ProviderCredentials)} as a provider's {@link Provider.Authentication}. */
+    public static void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
+        require(request, credentials);
     }
 
     private static void require(ProviderRequest request, String username, String password) {

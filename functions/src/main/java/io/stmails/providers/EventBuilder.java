@@ -29,7 +29,7 @@ public final class EventBuilder {
     private final String provider;
     private final BounceType type;
     private String recipient;
-    private Link link = Link.NONE;
+    private Origin origin = Origin.NONE;
     private Instant occurredAt;
     private String metaJson;
     private String evidence;
@@ -52,8 +52,8 @@ public final class EventBuilder {
         return this;
     }
 
-    public EventBuilder link(Link link) {
-        this.link = link;
+    public EventBuilder origin(Origin origin) {
+        this.origin = origin;
         return this;
     }
 
@@ -101,9 +101,8 @@ public final class EventBuilder {
      */
     public EventBuilder meta(JsonNode event) {
         this.evidence = EvidenceDocument.builder().json("event", event).toJson();
-        String json = event.toString();
         try {
-            this.metaJson = InputLimits.requireMeta(json);
+            this.metaJson = InputLimits.requireMeta(event.toString());
         } catch (InvalidFieldException e) {
             this.metaJson = JsonNodeFactory.instance.objectNode().put("omitted", "the provider event: " + e.getMessage())
                     .toString();
@@ -150,7 +149,7 @@ public final class EventBuilder {
         if (dedupeKey == null) {
             throw new IllegalStateException("a provider must set the dedupe key");
         }
-        return Optional.of(new BounceEvent(recipient, link.subscriberUuid(), link.campaignUuid(), type, provider,
+        return Optional.of(new BounceEvent(recipient, origin.subscriberUuid(), origin.campaignUuid(), type, provider,
                 occurredAt, metaJson, dedupeKey).classified(reason, evidence).withMessageId(messageId));
     }
 }

@@ -1,7 +1,12 @@
 package io.stmails.providers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.stmails.http.BadRequestException;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.StrictJson;
@@ -9,8 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A webhook request as a provider sees it: the raw body bytes (what signatures cover), headers, and the body as JSON. */
+/**
+ * A webhook request as a provider sees it: the raw body bytes (what signatures cover), headers, and the body
+ * as JSON, read strictly ({@link StrictJson}) and bound to the provider's records of its events.
+ */
 public final class ProviderRequest {
+    /** Providers add fields over time, so fields a record does not name are ignored; scalars convert as text. */
+    private static final ObjectMapper PAYLOADS = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
     private final HttpRequest http;
     private final StrictJson json;
     private JsonNode parsed;
@@ -80,6 +93,25 @@ public final class ProviderRequest {
             events.add(body.get(i));
         }
         return events;
+    }
+
+    /**
+     * One event (or the body) bound to the provider's record of it; an absent one binds as an empty object.
+     *
+     * @throws InvalidPayloadException a field the record names holds the wrong kind of value, naming the field
+     */
+    public static <T> T bind(JsonNode event, Class<T> type) {
+        try {
+            return PAYLOADS.treeToValue(event == null || event.isNull() ? PAYLOADS.createObjectNode() : event, type);
+        } catch (MismatchedInputException e) {
+            StringBuilder field = new StringBuilder();
+            for (JsonMappingException.Reference reference : e.getPath()) {
+                field.append(reference.getFieldName() != null ? "." + reference.getFieldName() : "[" + reference.getIndex() + "]");
+            }
+            throw new InvalidPayloadException((field.isEmpty() ? "the event" : field.substring(1)) + " has the wrong type");
+        } catch (JsonProcessingException e) {
+            throw new InvalidPayloadException(e.getOriginalMessage());
+        }
     }
 
     /** The body parsed as JSON (once). */

@@ -68,7 +68,7 @@ public final class ProviderWebhook {
                     secrets.current().section(SECRETS_SECTION).get(name));
             Instant now = clock.get();
             provider.verify(request, credentials, now);
-            Notification notification = provider.parse(request);
+            ParsedWebhook notification = provider.parse(request);
             notification.bounces().forEach(recorder::record);
             provider.acknowledged(request, now);
             return notification.replyBody().map(this::reply).orElseGet(() -> responses.data(true));

@@ -2,6 +2,7 @@ package io.stmails.providers;
 
 import io.stmails.metrics.BounceMetrics.Rejection;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,16 +13,17 @@ import java.util.Optional;
  * In the {@code Authorization} header the token is expected as {@code Bearer <token>}; in any other
  * header (a provider's "custom header") the value is the token itself.
  */
-public final class SharedSecretAuth {
+public final class SharedSecretAuth implements Provider.Authentication {
     private final String tokenHeader;
 
-    private SharedSecretAuth(String tokenHeader) {
+    /** @param tokenHeader the provider's {@code token_header} setting */
+    public SharedSecretAuth(String tokenHeader) {
         this.tokenHeader = tokenHeader;
     }
 
-    /** Reads the {@code token_header} setting, defaulting to {@code defaultHeader}. */
-    public static SharedSecretAuth fromOptions(ProviderOptions options, String defaultHeader) {
-        return new SharedSecretAuth(options.text("token_header", defaultHeader));
+    @Override
+    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
+        require(request, credentials);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.domain.EvidenceDocument;
 import io.stmails.domain.InputLimits;
 import io.stmails.domain.Instants;
+import io.stmails.domain.OriginHeaders;
 import io.stmails.domain.Uuids;
 import io.stmails.ses.notification.InvalidSesEventException;
 import io.stmails.ses.notification.SesNotification;
@@ -31,8 +32,8 @@ import java.util.Set;
 public final class SesEventMapper {
     public static final String SOURCE = "ses";
 
-    private static final List<String> CAMPAIGN_HEADERS = List.of("X-Stmails-Campaign", "X-Listmonk-Campaign");
-    private static final List<String> SUBSCRIBER_HEADERS = List.of("X-Stmails-Subscriber", "X-Listmonk-Subscriber");
+    private static final List<String> CAMPAIGN_HEADERS = OriginHeaders.CAMPAIGN;
+    private static final List<String> SUBSCRIBER_HEADERS = OriginHeaders.SUBSCRIBER;
     private static final Set<String> SUPPRESSION_SUBTYPES = Set.of("Suppressed", "OnAccountSuppressionList");
 
     /** What one SES event yields: the bounces to record, and why anything in it was not. */

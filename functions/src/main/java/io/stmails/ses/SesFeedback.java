@@ -2,6 +2,7 @@ package io.stmails.ses;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.config.SesSettings;
 import io.stmails.config.Settings;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceSettings;

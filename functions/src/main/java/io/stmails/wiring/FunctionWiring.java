@@ -6,9 +6,10 @@ import io.stmails.mailbox.MailboxClient;
 import io.stmails.mailbox.MailboxScanner;
 import io.stmails.mailbox.ScheduledScan;
 import io.stmails.providers.ProviderWebhook;
+import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.ses.SesFeedback;
 import io.stmails.ses.SesSnsEndpoint;
-import io.stmails.webhook.NativeWebhook;
+import io.stmails.webhook.ListmonkBounceWebhook;
 import io.stmails.webhook.WebhookGate;
 import io.stmails.wiring.LambdaWiring.Section;
 import java.util.EnumSet;
@@ -32,14 +33,14 @@ public final class FunctionWiring {
     }
 
     /** {@code webhook-bounce}. */
-    public static NativeWebhook webhookBounce(Components parts) {
-        return new NativeWebhook(parts.settings().bounce(), parts.authenticator(), parts.recorder(), parts.responses(),
+    public static ListmonkBounceWebhook webhookBounce(Components parts) {
+        return new ListmonkBounceWebhook(parts.settings().bounce(), parts.authenticator(), parts.recorder(), parts.responses(),
                 parts.json(), parts.metrics());
     }
 
     /** {@code webhook-<provider>}. */
     public static ProviderWebhook providerWebhook(Components parts) {
-        return new ProviderWebhook(parts.settings().bounce(), parts.settings().providers(), parts.secrets(),
+        return new ProviderWebhook(parts.settings().bounce(), ProviderCatalog.from(parts.settings()), parts.secrets(),
                 parts.recorder(), parts.responses(), parts.json(), parts.clock(), parts.metrics());
     }
 

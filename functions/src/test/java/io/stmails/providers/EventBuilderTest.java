@@ -23,7 +23,7 @@ class EventBuilderTest {
         ObjectNode event = ProviderFixtures.JSON.createObjectNode().put("id", 7);
         BounceEvent bounce = EventBuilder.bounce("acme", BounceType.SOFT)
                 .recipient("  Someone@Example.COM ")
-                .link(new Link("6f1c2f0e-8a57-4b8e-9a3e-2f1d4c5b6a70", null))
+                .origin(new Origin("6f1c2f0e-8a57-4b8e-9a3e-2f1d4c5b6a70", null))
                 .occurredAt("2026-03-02T10:00:00+01:00")
                 .meta(event)
                 .reason("bounce", " ", null, "mailbox full")
@@ -91,6 +91,15 @@ class EventBuilderTest {
         BounceEvent bounce = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com")
                 .meta(ProviderFixtures.JSON.createObjectNode().set("x", read(deep))).dedupeKey("x").build().orElseThrow();
         assertTrue(bounce.metaJson().contains("omitted") && bounce.metaJson().contains("levels"), bounce.metaJson());
+    }
+
+    @Test
+    void anEventAsDeepAsTheReaderAllowsIsStillRecordedWithANoteAsEvidence() {
+        int readerLimit = 999;
+        String deep = "[".repeat(readerLimit) + "]".repeat(readerLimit);
+        BounceEvent bounce = EventBuilder.bounce("acme", BounceType.HARD).recipient("a@example.com")
+                .meta(ProviderFixtures.JSON.createObjectNode().set("x", read(deep))).dedupeKey("x").build().orElseThrow();
+        assertTrue(bounce.evidence().contains("omitted"), bounce.evidence());
     }
 
     @Test

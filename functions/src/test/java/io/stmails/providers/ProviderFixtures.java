@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.config.Secrets;
+import io.stmails.config.SettingsBinder;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.http.HttpRequest;
+import io.stmails.providers.catalog.ProviderCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,16 +72,31 @@ public final class ProviderFixtures {
         return new ProviderCredentials(provider, JSON.createObjectNode().put(field, value));
     }
 
-    public static ProviderOptions options(String provider, String json) {
+    /** A provider's options bound as the catalog binds them, from the JSON of its section. */
+    public static <O extends ProviderOptions> O options(Class<O> type, String json) {
         try {
-            return new ProviderOptions(provider, JSON.readTree(json));
+            return SettingsBinder.bind(JSON.readTree(json), type, "providers.test", SettingsBinder.UnknownField.SETTING_PATH);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static ProviderOptions defaultOptions(String provider) {
-        return new ProviderOptions(provider, null);
+    public static <O extends ProviderOptions> O defaultOptions(Class<O> type) {
+        return options(type, "{}");
+    }
+
+    /** The provider as the catalog builds it from its settings section (default options when none given). */
+    public static Provider provider(String name) {
+        return provider(name, "{}");
+    }
+
+    public static Provider provider(String name, String json) {
+        try {
+            ObjectNode section = ((ObjectNode) JSON.readTree(json)).put("enabled", true);
+            return ProviderCatalog.parse(JSON.createObjectNode().set(name, section)).enabled(name).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static JsonNode body(HttpRequest request) {

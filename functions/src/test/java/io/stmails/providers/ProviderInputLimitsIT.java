@@ -10,6 +10,7 @@ import io.stmails.config.Settings;
 import io.stmails.wiring.Components;
 import io.stmails.http.HttpRequest;
 import io.stmails.http.HttpResponse;
+import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class ProviderInputLimitsIT {
                 .secrets(ProviderFixtures::secrets)
                 .clock(() -> SIGNED_AT.plusSeconds(2))
                 .build();
-        webhook = new ProviderWebhook(services.settings().bounce(), services.settings().providers(), services.secrets(),
+        webhook = new ProviderWebhook(services.settings().bounce(), ProviderCatalog.from(services.settings()), services.secrets(),
                 services.recorder(), services.responses(), services.json(), services.clock(), services.metrics());
     }
 

@@ -1,6 +1,5 @@
 package io.stmails.providers;
 
-import static io.stmails.providers.ProviderFixtures.defaultOptions;
 import static io.stmails.providers.ProviderFixtures.providerRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -44,16 +43,16 @@ class ProviderReasonTest {
 
     private static Provider provider(String name) {
         return switch (name) {
-            case SendGrid.NAME -> new SendGrid(defaultOptions(name));
-            case Brevo.NAME -> new Brevo(defaultOptions(name));
-            case Resend.NAME -> new Resend(defaultOptions(name));
-            case Mailjet.NAME -> new Mailjet(defaultOptions(name));
-            case Postmark.NAME -> new Postmark(defaultOptions(name));
-            case Lettermint.NAME -> new Lettermint(defaultOptions(name));
-            case ForwardEmail.NAME -> new ForwardEmail(defaultOptions(name));
-            case Azure.NAME -> new Azure(defaultOptions(name));
-            case SparkPost.NAME -> new SparkPost(defaultOptions(name));
-            case Mailgun.NAME -> new Mailgun(defaultOptions(name));
+            case SendGrid.NAME -> ProviderFixtures.provider(SendGrid.NAME);
+            case Brevo.NAME -> ProviderFixtures.provider(Brevo.NAME);
+            case Resend.NAME -> ProviderFixtures.provider(Resend.NAME);
+            case Mailjet.NAME -> ProviderFixtures.provider(Mailjet.NAME);
+            case Postmark.NAME -> ProviderFixtures.provider(Postmark.NAME);
+            case Lettermint.NAME -> ProviderFixtures.provider(Lettermint.NAME);
+            case ForwardEmail.NAME -> ProviderFixtures.provider(ForwardEmail.NAME);
+            case Azure.NAME -> ProviderFixtures.provider(Azure.NAME);
+            case SparkPost.NAME -> ProviderFixtures.provider(SparkPost.NAME);
+            case Mailgun.NAME -> ProviderFixtures.provider(Mailgun.NAME);
             default -> throw new IllegalArgumentException(name);
         };
     }

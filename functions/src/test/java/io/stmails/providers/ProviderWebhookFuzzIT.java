@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.handler.ProviderWebhookHandler;
 import io.stmails.http.HttpRequest;
+import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.reliability.Answers;
 import io.stmails.reliability.FuzzProperties;
 import io.stmails.reliability.FuzzWorld;
@@ -37,7 +38,7 @@ import net.jqwik.api.Provide;
  */
 class ProviderWebhookFuzzIT extends FuzzProperties {
     private static final int TRIES = 15;
-    private static final String ALL_ENABLED = ProviderSettings.names().stream()
+    private static final String ALL_ENABLED = ProviderCatalog.names().stream()
             .map(name -> "\"" + name + "\": {\"enabled\": true}")
             .collect(Collectors.joining(", ", "{\"providers\": {", "}}"));
     private static final AtomicLong DELIVERIES = new AtomicLong();

@@ -17,6 +17,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.handler.ProviderWebhookHandler;
+import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.wiring.Components;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
@@ -35,7 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The provider functions end to end: fixture requests through the handler and the real recorder on DynamoDB Local. */
 class ProviderWebhookIT {
-    private static final String ALL_ENABLED = ProviderSettings.names().stream()
+    private static final String ALL_ENABLED = ProviderCatalog.names().stream()
             .map(name -> "\"" + name + "\": {\"enabled\": true}")
             .collect(Collectors.joining(", ", "{\"providers\": {", "}}"));
 

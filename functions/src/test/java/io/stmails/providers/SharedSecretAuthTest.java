@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SharedSecretAuthTest {
-    private static final SharedSecretAuth BEARER = SharedSecretAuth.fromOptions(ProviderFixtures.defaultOptions("acme"), "Authorization");
-    private static final SharedSecretAuth CUSTOM_HEADER = SharedSecretAuth.fromOptions(ProviderFixtures.defaultOptions("acme"), "X-Api-Key");
+    private static final SharedSecretAuth BEARER = new SharedSecretAuth("Authorization");
+    private static final SharedSecretAuth CUSTOM_HEADER = new SharedSecretAuth("X-Api-Key");
 
     @Test
     void tokenInTheAuthorizationHeaderIsABearerToken() {
@@ -83,9 +83,9 @@ class SharedSecretAuthTest {
     @Test
     void tokenHeaderSettingIsValidated() {
         assertThrows(InvalidSettingsException.class,
-                () -> SharedSecretAuth.fromOptions(ProviderFixtures.options("acme", "{\"token_header\": \"\"}"), "Authorization"));
-        SharedSecretAuth named = SharedSecretAuth.fromOptions(ProviderFixtures.options("acme", "{\"token_header\": \"X-Hook-Token\"}"),
-                "Authorization");
+                () -> ProviderFixtures.options(TokenHeaderOptions.class, "{\"token_header\": \"\"}"));
+        SharedSecretAuth named = new SharedSecretAuth(
+                ProviderFixtures.options(TokenHeaderOptions.class, "{\"token_header\": \"X-Hook-Token\"}").tokenHeader());
         named.require(request("x-hook-token", "s3cret-token"), token("s3cret-token"));
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.InvalidSettingsException;
+import io.stmails.config.SesSettings;
 import io.stmails.config.Settings;
 import java.nio.file.Path;
 import java.util.Set;

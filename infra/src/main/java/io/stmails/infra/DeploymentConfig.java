@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.InvalidSettingsException;
 import io.stmails.mailbox.MailboxSchedule;
 import io.stmails.config.Settings;
+import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.store.dynamodb.Tables;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -154,6 +155,7 @@ public record DeploymentConfig(
         List<MailboxSchedule.Entry> mailboxes;
         try {
             mailboxes = MailboxSchedule.entries(settings);
+            ProviderCatalog.from(settings);
         } catch (InvalidSettingsException e) {
             throw new InvalidSettingsException("context " + SETTINGS + ": " + e.getMessage());
         }

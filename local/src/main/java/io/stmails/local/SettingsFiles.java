@@ -4,19 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.Secrets;
 import io.stmails.config.Settings;
+import io.stmails.providers.catalog.ProviderCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The local runner's {@code --settings} and {@code --secrets} files, read through the documents' own parsers; an error names the file and the field. */
+/** The local runner's {@code --settings} and {@code --secrets} files, read through the documents' own parsers (the providers section included, as a provider function's start-up reads it); an error names the file and the field. */
 final class SettingsFiles {
     private SettingsFiles() {
     }
 
     static Settings settings(Path file, ObjectMapper json) {
         try {
-            return Settings.parse(read(file, "settings"), json);
+            Settings settings = Settings.parse(read(file, "settings"), json);
+            ProviderCatalog.from(settings);
+            return settings;
         } catch (InvalidSettingsException e) {
             throw new InvalidSettingsException(file + ": " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.stmails.mailbox.parser;
 
+import io.stmails.domain.OriginHeaders;
 import io.stmails.domain.Uuids;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
@@ -20,8 +21,8 @@ final class Origin {
     record Ids(String subscriberUuid, String campaignUuid) {
     }
 
-    private static final String[] SUBSCRIBER_HEADERS = {"X-Stmails-Subscriber", "X-Listmonk-Subscriber"};
-    private static final String[] CAMPAIGN_HEADERS = {"X-Stmails-Campaign", "X-Listmonk-Campaign"};
+    private static final String[] SUBSCRIBER_HEADERS = OriginHeaders.SUBSCRIBER.toArray(String[]::new);
+    private static final String[] CAMPAIGN_HEADERS = OriginHeaders.CAMPAIGN.toArray(String[]::new);
     private static final Pattern SUBSCRIBER_LINE = Pattern.compile(
             "(?im)^[ \\t>]*X-(?:Stmails|Listmonk)-Subscriber:[ \\t]*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b");
     private static final Pattern CAMPAIGN_LINE = Pattern.compile(

@@ -7,15 +7,16 @@ import io.stmails.domain.BounceType;
 import io.stmails.metrics.BounceMetrics.Rejection;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
-import io.stmails.providers.Notification;
+import io.stmails.providers.ParsedWebhook;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.stmails.config.FieldProblem;
 import io.stmails.providers.ProviderOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.Signatures;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,25 +33,31 @@ import java.util.regex.Pattern;
  * <p>Settings {@code providers.azure}: {@code shared_secret_header} (default
  * {@code X-Listmonk-Webhook-Secret}, listmonk's). Secrets {@code providers.azure}: {@code shared_secret}.
  */
-public final class Azure implements Provider {
+public final class Azure {
     public static final String NAME = "azure";
     static final String EVENT_TYPE_HEADER = "aeg-event-type";
     static final String DELIVERY_REPORT = "Microsoft.Communication.EmailDeliveryReportReceived";
     private static final Pattern ENHANCED_STATUS = Pattern.compile("\\b([245])\\.\\d{1,3}\\.\\d{1,3}\\b");
 
-    private final String secretHeader;
-
-    public Azure(ProviderOptions options) {
-        this.secretHeader = options.text("shared_secret_header", "X-Listmonk-Webhook-Secret");
+    private Azure() {
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public static Provider provider(Options options) {
+        String secretHeader = options.sharedSecretHeader();
+        return Provider.of(NAME, (request, credentials, now) -> verify(request, credentials, secretHeader), Azure::parse);
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
+    /** @param sharedSecretHeader the header that may carry the secret instead of {@code ?code=} */
+    public record Options(
+            @JsonProperty("enabled") boolean enabled,
+            @JsonProperty("shared_secret_header") String sharedSecretHeader) implements ProviderOptions {
+        public Options {
+            sharedSecretHeader = FieldProblem.nonBlank(sharedSecretHeader, "X-Listmonk-Webhook-Secret",
+                    "shared_secret_header");
+        }
+    }
+
+    private static void verify(ProviderRequest request, ProviderCredentials credentials, String secretHeader) {
         byte[] secret = credentials.required("shared_secret").getBytes(StandardCharsets.UTF_8);
         Optional<String> presented = request.query("code").filter(v -> !v.isBlank())
                 .or(() -> request.header(secretHeader).filter(v -> !v.isBlank()));
@@ -62,55 +69,73 @@ public final class Azure implements Provider {
         }
     }
 
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static ParsedWebhook parse(ProviderRequest request) {
         String delivery = request.header(EVENT_TYPE_HEADER).orElse("Notification").trim();
         JsonNode events = request.jsonArray("Event Grid (with the Event Grid schema)");
         return switch (delivery) {
             case "SubscriptionValidation", "SubscriptionValidationEvent" -> handshake(events);
-            case "Notification", "" -> Notification.of(deliveryReports(events));
+            case "Notification", "" -> ParsedWebhook.of(deliveryReports(events));
             default -> throw new InvalidPayloadException("unexpected " + EVENT_TYPE_HEADER + " '" + delivery + "'");
         };
     }
 
-    private static Notification handshake(JsonNode events) {
-        String code = events.path(0).path("data").path("validationCode").asText("").trim();
-        if (code.isEmpty()) {
+    private static ParsedWebhook handshake(JsonNode events) {
+        String code = events.isEmpty() ? null
+                : ProviderRequest.bind(ProviderRequest.bind(events.get(0), GridEvent.class).data(), Data.class).validationCode();
+        if (code == null || code.isBlank()) {
             throw new InvalidPayloadException("the validation event has no data.validationCode");
         }
-        return Notification.replyWith(JsonNodeFactory.instance.objectNode().put("validationResponse", code));
+        return ParsedWebhook.replyWith(JsonNodeFactory.instance.objectNode().put("validationResponse", code.trim()));
     }
 
     private static List<BounceEvent> deliveryReports(JsonNode events) {
         List<BounceEvent> bounces = new ArrayList<>();
-        for (JsonNode event : events) {
-            if (!event.path("eventType").asText("").equals(DELIVERY_REPORT)) {
+        for (JsonNode json : events) {
+            GridEvent event = ProviderRequest.bind(json, GridEvent.class);
+            if (!DELIVERY_REPORT.equals(event.eventType())) {
                 continue;
             }
-            JsonNode data = event.path("data");
-            type(data.path("status").asText(""), data.path("deliveryStatusDetails").path("statusMessage").asText(""))
+            Data data = ProviderRequest.bind(event.data(), Data.class);
+            type(text(data.status()), text(data.deliveryStatusDetails().statusMessage()))
                     .flatMap(type -> EventBuilder.bounce(NAME, type)
-                            .recipient(data.path("recipient").asText(null))
-                            .occurredAt(attemptTime(event))
-                            .meta(event)
-                            .reason(data.path("status").asText(""))
-                            .messageId(data.path("messageId").asText(null))
-                            .dedupeKey(event.path("id").asText(""), data.path("messageId").asText(""),
-                                    data.path("recipient").asText(""), data.path("status").asText(""))
+                            .recipient(data.recipient())
+                            .occurredAt(data.attemptTime(event.eventTime()))
+                            .meta(json)
+                            .reason(data.status())
+                            .messageId(data.messageId())
+                            .dedupeKey(event.id(), data.messageId(), data.recipient(), data.status())
                             .build())
                     .ifPresent(bounces::add);
         }
         return bounces;
     }
 
-    private static String attemptTime(JsonNode event) {
-        JsonNode data = event.path("data");
-        for (String field : List.of("deliveryAttemptTimeStamp", "deliveryAttemptTimestamp")) {
-            if (data.hasNonNull(field)) {
-                return data.get(field).asText();
-            }
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /**
+     * An Event Grid event (Event Grid schema); {@code data} is bound once the event type is known, as a
+     * subscription may deliver other event types whose data has another shape.
+     */
+    record GridEvent(String id, String eventType, String eventTime, JsonNode data) {
+    }
+
+    /** A delivery report's data, or the validation handshake's ({@code validationCode}). */
+    record Data(String recipient, String status, String messageId, String validationCode, Details deliveryStatusDetails,
+            String deliveryAttemptTimeStamp, String deliveryAttemptTimestamp) {
+        Data {
+            deliveryStatusDetails = deliveryStatusDetails == null ? new Details(null) : deliveryStatusDetails;
         }
-        return event.path("eventTime").asText(null);
+
+        /** Azure has sent the attempt time under two spellings; the event time stands in without either. */
+        String attemptTime(String eventTime) {
+            return deliveryAttemptTimeStamp != null ? deliveryAttemptTimeStamp
+                    : deliveryAttemptTimestamp != null ? deliveryAttemptTimestamp : eventTime;
+        }
+
+        record Details(String statusMessage) {
+        }
     }
 
     /**

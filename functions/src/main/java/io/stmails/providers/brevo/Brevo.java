@@ -1,14 +1,15 @@
 package io.stmails.providers.brevo;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
-import io.stmails.providers.Notification;
+import io.stmails.providers.Origin;
+import io.stmails.providers.ParsedWebhook;
 import io.stmails.providers.Provider;
-import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.Provider;
+import io.stmails.providers.TokenHeaderOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.SharedSecretAuth;
 import java.time.Instant;
@@ -28,8 +29,9 @@ import java.util.Optional;
  * {@code Bearer <token>}; name a custom header instead to send the token there). Secrets
  * {@code providers.brevo}: {@code token}, and/or {@code username} and {@code password}.
  */
-public final class Brevo implements Provider {
+public final class Brevo {
     public static final String NAME = "brevo";
+    public static final String TOKEN_HEADER = "Authorization";
     static final String CUSTOM_HEADER_FIELD = "X-Mailin-custom";
 
     /**
@@ -45,37 +47,23 @@ public final class Brevo implements Provider {
             "spam", BounceType.COMPLAINT,
             "complaint", BounceType.COMPLAINT);
 
-    private final SharedSecretAuth auth;
-
-    public Brevo(ProviderOptions options) {
-        this.auth = SharedSecretAuth.fromOptions(options, "Authorization");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+    private Brevo() {
     }
 
     /** Brevo retries only a 429; a 5xx would lose the events. */
-    @Override
-    public int retryStatus() {
-        return 429;
+    public static Provider provider(TokenHeaderOptions options) {
+        return Provider.of(NAME, new SharedSecretAuth(options.tokenHeader()), Brevo::parse).withRetryStatus(429);
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
-        auth.require(request, credentials);
-    }
-
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static ParsedWebhook parse(ProviderRequest request) {
         List<BounceEvent> bounces = new ArrayList<>();
-        for (JsonNode event : request.jsonObjects("Brevo")) {
-            Optional.ofNullable(EVENTS.get(event.path("event").asText("").trim().toLowerCase(Locale.ROOT)))
-                    .flatMap(type -> bounce(event, type))
+        for (JsonNode json : request.jsonObjects("Brevo")) {
+            Event event = ProviderRequest.bind(json, Event.class);
+            Optional.ofNullable(event.event()).map(name -> EVENTS.get(name.trim().toLowerCase(Locale.ROOT)))
+                    .flatMap(type -> bounce(json, event, type))
                     .ifPresent(bounces::add);
         }
-        return Notification.of(bounces);
+        return ParsedWebhook.of(bounces);
     }
 
     /**
@@ -83,20 +71,32 @@ public final class Brevo implements Provider {
      * zone; marketing events lack it and are left to the time of receipt. Brevo sends no event id, so the
      * dedupe key is the message (or marketing campaign), event, recipient and time.
      */
-    private static Optional<BounceEvent> bounce(JsonNode event, BounceType type) {
-        JsonNode epochMillis = event.get("ts_epoch");
+    private static Optional<BounceEvent> bounce(JsonNode json, Event event, BounceType type) {
+        JsonNode epochMillis = event.epochMillis();
         boolean timed = epochMillis != null && epochMillis.canConvertToLong();
-        String recipient = event.path("email").asText("");
+        String recipient = event.email() == null ? "" : event.email();
+        String eventTime = event.eventTime() != null ? event.eventTime() : event.date();
         return EventBuilder.bounce(NAME, type)
                 .recipient(recipient)
-                .link(Link.fromEcho(event.path(CUSTOM_HEADER_FIELD).asText(null)))
+                .origin(Origin.fromEcho(event.custom()))
                 .occurredAt(timed ? Instant.ofEpochMilli(epochMillis.asLong()) : null)
-                .meta(event)
-                .reason(event.path("event").asText(""))
-                .messageId(event.path("message-id").asText(null))
-                .dedupeKey(event.path("message-id").asText(""), event.path("camp_id").asText(""),
-                        event.path("event").asText(""), recipient.trim().toLowerCase(Locale.ROOT),
-                        timed ? epochMillis.asText() : event.path("ts_event").asText(event.path("date").asText("")))
+                .meta(json)
+                .reason(event.event())
+                .messageId(event.messageId())
+                .dedupeKey(event.messageId(), event.campaignId(), event.event(), recipient.trim().toLowerCase(Locale.ROOT),
+                        timed ? epochMillis.asText() : eventTime)
                 .build();
+    }
+
+    /** The fields of a Brevo event that stmails reads ({@code ts_epoch} is checked to be a whole number). */
+    record Event(
+            String event,
+            String email,
+            @JsonProperty("ts_epoch") JsonNode epochMillis,
+            @JsonProperty(CUSTOM_HEADER_FIELD) String custom,
+            @JsonProperty("message-id") String messageId,
+            @JsonProperty("camp_id") String campaignId,
+            @JsonProperty("ts_event") String eventTime,
+            String date) {
     }
 }

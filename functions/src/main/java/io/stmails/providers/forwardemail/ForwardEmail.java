@@ -1,13 +1,14 @@
 package io.stmails.providers.forwardemail;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
-import io.stmails.providers.Notification;
+import io.stmails.providers.Origin;
+import io.stmails.providers.ParsedWebhook;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.SwitchOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.Signatures;
@@ -22,24 +23,21 @@ import java.util.Set;
  *
  * <p>Secrets {@code providers.forwardemail}: {@code webhook_key}. No settings besides {@code enabled}.
  */
-public final class ForwardEmail implements Provider {
+public final class ForwardEmail {
     public static final String NAME = "forwardemail";
     static final String SIGNATURE_HEADER = "X-Webhook-Signature";
 
     /** The categories Forward Email says to remove the recipient for (listmonk does the same). */
     static final Set<String> HARD_CATEGORIES = Set.of("block", "recipient", "spam", "virus");
 
-    public ForwardEmail(ProviderOptions options) {
-        // Forward Email has no options besides "enabled".
+    private ForwardEmail() {
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public static Provider provider(SwitchOptions options) {
+        return Provider.of(NAME, ForwardEmail::verify, ForwardEmail::parse);
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
+    private static void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
         String key = credentials.required("webhook_key");
         String signature = request.requiredHeader(SIGNATURE_HEADER);
         if (!Signatures.matches(Signatures.hmacSha256(key, request.body()), Signatures.hex(signature, SIGNATURE_HEADER))) {
@@ -47,24 +45,40 @@ public final class ForwardEmail implements Provider {
         }
     }
 
-    @Override
-    public Notification parse(ProviderRequest request) {
-        JsonNode bounce = request.jsonObject("Forward Email");
-        return Notification.of(EventBuilder.bounce(NAME, type(bounce))
-                .recipient(bounce.path("recipient").asText(null))
-                .link(Link.fromFields(bounce.get("headers")))
-                .occurredAt(bounce.path("bounced_at").asText(null))
-                .meta(bounce)
-                .reason(bounce.path("bounce").path("category").asText(""), bounce.path("bounce").path("action").asText(""))
-                .messageId(bounce.path("email_id").asText(null))
-                .dedupeKey(bounce.path("email_id").asText(""), bounce.path("recipient").asText("").trim()
-                        .toLowerCase(Locale.ROOT), bounce.path("bounced_at").asText(""))
+    static ParsedWebhook parse(ProviderRequest request) {
+        JsonNode event = request.jsonObject("Forward Email");
+        BounceReport report = ProviderRequest.bind(event, BounceReport.class);
+        String recipient = report.recipient() == null ? "" : report.recipient();
+        return ParsedWebhook.of(EventBuilder.bounce(NAME, type(report))
+                .recipient(report.recipient())
+                .origin(Origin.fromFields(report.headers()))
+                .occurredAt(report.bouncedAt())
+                .meta(event)
+                .reason(report.bounce().category(), report.bounce().action())
+                .messageId(report.emailId())
+                .dedupeKey(report.emailId(), recipient.trim().toLowerCase(Locale.ROOT), report.bouncedAt())
                 .build()
                 .stream().toList());
     }
 
-    static BounceType type(JsonNode bounce) {
-        String category = bounce.path("bounce").path("category").asText("").trim().toLowerCase(Locale.ROOT);
-        return HARD_CATEGORIES.contains(category) ? BounceType.HARD : BounceType.SOFT;
+    static BounceType type(BounceReport report) {
+        String category = report.bounce().category() == null ? "" : report.bounce().category();
+        return HARD_CATEGORIES.contains(category.trim().toLowerCase(Locale.ROOT)) ? BounceType.HARD : BounceType.SOFT;
+    }
+
+    /** The fields of Forward Email's bounce webhook that stmails reads. */
+    record BounceReport(
+            String recipient,
+            JsonNode headers,
+            @JsonProperty("bounced_at") String bouncedAt,
+            @JsonProperty("email_id") String emailId,
+            Bounce bounce) {
+        BounceReport {
+            bounce = bounce == null ? new Bounce(null, null) : bounce;
+        }
+
+        /** Forward Email's classification of the failure. */
+        record Bounce(String category, String action) {
+        }
     }
 }

@@ -1,13 +1,14 @@
 package io.stmails.providers.lettermint;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
-import io.stmails.providers.Notification;
+import io.stmails.providers.Origin;
+import io.stmails.providers.ParsedWebhook;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.ReplayWindowOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.Signatures;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * <p>Settings {@code providers.lettermint}: {@code replay_window_seconds} (default 300). Secrets
  * {@code providers.lettermint}: {@code signing_secret}.
  */
-public final class Lettermint implements Provider {
+public final class Lettermint {
     public static final String NAME = "lettermint";
     static final String SIGNATURE_HEADER = "X-Lettermint-Signature";
 
@@ -35,19 +36,16 @@ public final class Lettermint implements Provider {
             "message.soft_bounced", BounceType.SOFT,
             "message.spam_complaint", BounceType.COMPLAINT);
 
-    private final Duration replayWindow;
-
-    public Lettermint(ProviderOptions options) {
-        this.replayWindow = options.replayWindow();
+    private Lettermint() {
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public static Provider provider(ReplayWindowOptions options) {
+        Duration replayWindow = options.replayWindow();
+        return Provider.of(NAME, (request, credentials, now) -> verify(request, credentials, now, replayWindow),
+                Lettermint::parse);
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
+    private static void verify(ProviderRequest request, ProviderCredentials credentials, Instant now, Duration replayWindow) {
         String secret = credentials.required("signing_secret");
         String header = request.requiredHeader(SIGNATURE_HEADER);
         String timestamp = null;
@@ -76,21 +74,31 @@ public final class Lettermint implements Provider {
         }
     }
 
-    @Override
-    public Notification parse(ProviderRequest request) {
-        JsonNode event = request.jsonObject("Lettermint");
-        JsonNode data = event.path("data");
-        return Notification.of(Optional.ofNullable(EVENTS.get(event.path("event").asText("")))
+    static ParsedWebhook parse(ProviderRequest request) {
+        JsonNode json = request.jsonObject("Lettermint");
+        Event event = ProviderRequest.bind(json, Event.class);
+        Event.Data data = event.data();
+        return ParsedWebhook.of(Optional.ofNullable(event.event()).map(EVENTS::get)
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
-                        .recipient(data.path("recipient").asText(null))
-                        .link(Link.fromHeaderList(data.get("headers")).or(Link.fromFields(data.get("metadata"))))
-                        .occurredAt(event.path("timestamp").asText(null))
-                        .meta(event)
-                        .reason(event.path("event").asText(""))
-                        .messageId(data.path("message_id").asText(null))
-                        .dedupeKey(event.path("id").asText(""), event.path("event").asText(),
-                                data.path("message_id").asText(""), data.path("recipient").asText(""))
+                        .recipient(data.recipient())
+                        .origin(Origin.fromHeaderList(data.headers()).or(Origin.fromFields(data.metadata())))
+                        .occurredAt(event.timestamp())
+                        .meta(json)
+                        .reason(event.event())
+                        .messageId(data.messageId())
+                        .dedupeKey(event.id(), event.event(), data.messageId(), data.recipient())
                         .build())
                 .stream().toList());
+    }
+
+    /** The fields of a Lettermint webhook event that stmails reads. */
+    record Event(String id, String event, String timestamp, Data data) {
+        Event {
+            data = data == null ? new Data(null, null, null, null) : data;
+        }
+
+        /** {@code headers} is a list of {@code {"name", "value"}}; {@code metadata} an object. */
+        record Data(String recipient, @JsonProperty("message_id") String messageId, JsonNode headers, JsonNode metadata) {
+        }
     }
 }

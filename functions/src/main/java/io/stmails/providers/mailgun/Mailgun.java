@@ -5,11 +5,11 @@ import io.stmails.domain.BounceType;
 import io.stmails.metrics.BounceMetrics.Rejection;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
-import io.stmails.providers.Link;
-import io.stmails.providers.Notification;
+import io.stmails.providers.Origin;
+import io.stmails.providers.ParsedWebhook;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.ReplayWindowOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.SeenTokens;
@@ -31,7 +31,7 @@ import java.util.Optional;
  * <p>Settings {@code providers.mailgun}: {@code replay_window_seconds} (default 300). Secrets
  * {@code providers.mailgun}: {@code signing_key}.
  */
-public final class Mailgun implements Provider {
+public final class Mailgun implements Provider.Authentication {
     public static final String NAME = "mailgun";
     /** Enough for hours of Mailgun traffic per runtime within a five-minute window, at well under a megabyte. */
     static final int SEEN_TOKENS = 10_000;
@@ -39,20 +39,14 @@ public final class Mailgun implements Provider {
     private final Duration replayWindow;
     private final SeenTokens seenTokens;
 
-    public Mailgun(ProviderOptions options) {
-        this.replayWindow = options.replayWindow();
+    private Mailgun(Duration replayWindow) {
+        this.replayWindow = replayWindow;
         this.seenTokens = new SeenTokens(SEEN_TOKENS, replayWindow);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** Mailgun retries every other status for about eight hours. */
-    @Override
-    public int rejectedStatus() {
-        return 406;
+    /** A rejection is answered 406: Mailgun retries every other status for about eight hours. */
+    public static Provider provider(ReplayWindowOptions options) {
+        return Provider.of(NAME, new Mailgun(options.replayWindow()), Mailgun::parse).withRejectedStatus(406);
     }
 
     @Override
@@ -75,17 +69,16 @@ public final class Mailgun implements Provider {
         seenTokens.add(signed.token(), Instant.ofEpochSecond(signed.signedAt()), now);
     }
 
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static ParsedWebhook parse(ProviderRequest request) {
         JsonNode event = request.jsonObject("Mailgun").path("event-data");
         if (!event.isObject()) {
             throw new InvalidPayloadException("the body has no event-data object (Mailgun's legacy form-encoded webhooks are not supported)");
         }
         String recipient = event.path("recipient").asText("");
-        return Notification.of(type(event)
+        return ParsedWebhook.of(type(event)
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
                         .recipient(recipient)
-                        .link(Link.fromFields(event.get("user-variables")))
+                        .origin(Origin.fromFields(event.get("user-variables")))
                         .occurredAtUnixSeconds(event.get("timestamp"))
                         .meta(event)
                         .reason(event.path("event").asText(""), event.path("severity").asText(""),

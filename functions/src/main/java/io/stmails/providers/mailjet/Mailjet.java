@@ -1,17 +1,16 @@
 package io.stmails.providers.mailjet;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.BasicAuth;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
-import io.stmails.providers.Notification;
+import io.stmails.providers.Origin;
+import io.stmails.providers.ParsedWebhook;
 import io.stmails.providers.Provider;
-import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.SwitchOptions;
 import io.stmails.providers.ProviderRequest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,33 +23,26 @@ import java.util.Set;
  *
  * <p>Secrets {@code providers.mailjet}: {@code username}, {@code password}. No settings besides {@code enabled}.
  */
-public final class Mailjet implements Provider {
+public final class Mailjet {
     public static final String NAME = "mailjet";
 
     /** {@code blocked} errors that mean the address itself will never receive mail; other blocks are policy, ignored. */
     static final Set<String> BLOCKED_ADDRESS_ERRORS = Set.of("preblocked", "blacklisted", "spam reporter", "typofix");
 
-    public Mailjet(ProviderOptions options) {
-        // Mailjet has no options besides "enabled".
+    private Mailjet() {
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public static Provider provider(SwitchOptions options) {
+        return Provider.of(NAME, BasicAuth::verify, Mailjet::parse);
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
-        BasicAuth.require(request, credentials);
-    }
-
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static ParsedWebhook parse(ProviderRequest request) {
         List<BounceEvent> bounces = new ArrayList<>();
-        for (JsonNode event : request.jsonObjects("Mailjet")) {
-            type(event).flatMap(type -> bounce(event, type)).ifPresent(bounces::add);
+        for (JsonNode json : request.jsonObjects("Mailjet")) {
+            Event event = ProviderRequest.bind(json, Event.class);
+            type(event).flatMap(type -> bounce(json, event, type)).ifPresent(bounces::add);
         }
-        return Notification.of(bounces);
+        return ParsedWebhook.of(bounces);
     }
 
     /**
@@ -58,11 +50,11 @@ public final class Mailjet implements Provider {
      * greylisting bounce is only a deferral; {@code blocked} is hard for the errors above; {@code spam}
      * is a complaint; sent, open, click and unsub are ignored.
      */
-    static Optional<BounceType> type(JsonNode event) {
-        String error = event.path("error").asText("").trim().toLowerCase(Locale.ROOT);
-        return switch (event.path("event").asText("")) {
+    static Optional<BounceType> type(Event event) {
+        String error = event.error() == null ? "" : event.error().trim().toLowerCase(Locale.ROOT);
+        return switch (event.event() == null ? "" : event.event()) {
             case "bounce" -> {
-                if (event.path("hard_bounce").asBoolean(false)) {
+                if (Boolean.TRUE.equals(event.hardBounce())) {
                     yield Optional.of(BounceType.HARD);
                 }
                 yield error.equals("greylisted") ? Optional.empty() : Optional.of(BounceType.SOFT);
@@ -73,21 +65,36 @@ public final class Mailjet implements Provider {
         };
     }
 
-    /** {@code MessageID} exceeds 2^53, so it is kept as text, never as a double. Mailjet sends no event id. */
-    private static Optional<BounceEvent> bounce(JsonNode event, BounceType type) {
-        String recipient = event.path("email").asText("");
+    /** Mailjet sends no event id. */
+    private static Optional<BounceEvent> bounce(JsonNode json, Event event, BounceType type) {
+        String recipient = event.email() == null ? "" : event.email();
         return EventBuilder.bounce(NAME, type)
                 .recipient(recipient)
-                .link(Link.fromEcho(event.path("Payload").asText(null))
-                        .or(Link.fromEcho(event.path("CustomID").asText(null)))
-                        .or(Link.fromEcho(event.path("customcampaign").asText(null))))
-                .occurredAtUnixSeconds(event.get("time"))
-                .meta(event)
-                .reason(event.path("event").asText(""), event.path("error_related_to").asText(""),
-                        event.path("error").asText(""))
-                .messageId(event.path("MessageID").asText(null))
-                .dedupeKey(event.path("MessageID").asText(""), event.path("event").asText(""),
-                        recipient.trim().toLowerCase(Locale.ROOT), event.path("time").asText(""))
+                .origin(Origin.fromEcho(event.payload()).or(Origin.fromEcho(event.customId()))
+                        .or(Origin.fromEcho(event.customCampaign())))
+                .occurredAtUnixSeconds(event.time())
+                .meta(json)
+                .reason(event.event(), event.errorRelatedTo(), event.error())
+                .messageId(event.messageId())
+                .dedupeKey(event.messageId(), event.event(), recipient.trim().toLowerCase(Locale.ROOT),
+                        event.time() == null || event.time().isNull() ? "" : event.time().asText())
                 .build();
+    }
+
+    /**
+     * The fields of a Mailjet event that stmails reads. {@code MessageID} exceeds 2^53, so it is kept as
+     * text, never as a double; {@code time} is Unix seconds as a number or a string.
+     */
+    record Event(
+            String event,
+            String email,
+            String error,
+            @JsonProperty("error_related_to") String errorRelatedTo,
+            @JsonProperty("hard_bounce") Boolean hardBounce,
+            @JsonProperty("Payload") String payload,
+            @JsonProperty("CustomID") String customId,
+            @JsonProperty("customcampaign") String customCampaign,
+            JsonNode time,
+            @JsonProperty("MessageID") String messageId) {
     }
 }

@@ -1,17 +1,16 @@
 package io.stmails.providers.postmark;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.BasicAuth;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
-import io.stmails.providers.Notification;
+import io.stmails.providers.Origin;
+import io.stmails.providers.ParsedWebhook;
 import io.stmails.providers.Provider;
-import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.SwitchOptions;
 import io.stmails.providers.ProviderRequest;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +20,7 @@ import java.util.Optional;
  *
  * <p>Secrets {@code providers.postmark}: {@code username}, {@code password}. No settings besides {@code enabled}.
  */
-public final class Postmark implements Provider {
+public final class Postmark {
     public static final String NAME = "postmark";
 
     /** Postmark's bounce {@code Type} table (providers.md section 3); types not listed are ignored. */
@@ -39,33 +38,25 @@ public final class Postmark implements Provider {
             Map.entry("DMARCPolicy", BounceType.SOFT),
             Map.entry("SpamComplaint", BounceType.COMPLAINT));
 
-    public Postmark(ProviderOptions options) {
-        // Postmark has no options besides "enabled".
+    private Postmark() {
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public static Provider provider(SwitchOptions options) {
+        return Provider.of(NAME, BasicAuth::verify, Postmark::parse);
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
-        BasicAuth.require(request, credentials);
-    }
-
-    @Override
-    public Notification parse(ProviderRequest request) {
-        JsonNode record = request.jsonObject("Postmark");
-        return Notification.of(type(record)
+    static ParsedWebhook parse(ProviderRequest request) {
+        JsonNode event = request.jsonObject("Postmark");
+        BounceRecord record = ProviderRequest.bind(event, BounceRecord.class);
+        return ParsedWebhook.of(type(record)
                 .flatMap(type -> EventBuilder.bounce(NAME, type)
-                        .recipient(record.path("Email").asText(null))
-                        .link(Link.fromFields(record.get("Metadata")))
-                        .occurredAt(record.path("BouncedAt").asText(null))
-                        .meta(withoutRawMessage(record))
-                        .reason(record.path("RecordType").asText(""), record.path("Type").asText(""))
-                        .messageId(record.path("MessageID").asText(null))
-                        .dedupeKey(record.path("RecordType").asText("Bounce"), record.path("ID").asText(""),
-                                record.path("MessageID").asText(""), record.path("Email").asText(""))
+                        .recipient(record.email())
+                        .origin(Origin.fromFields(record.metadata()))
+                        .occurredAt(record.bouncedAt())
+                        .meta(withoutRawMessage(event))
+                        .reason(record.recordType(), record.type())
+                        .messageId(record.messageId())
+                        .dedupeKey(record.recordTypeOrBounce(), record.id(), record.messageId(), record.email())
                         .build())
                 .stream().toList());
     }
@@ -76,17 +67,31 @@ public final class Postmark implements Provider {
      * Older bounce webhooks sent no {@code RecordType}. Deliveries, opens, clicks and subscription changes
      * are ignored.
      */
-    static Optional<BounceType> type(JsonNode record) {
-        String recordType = record.path("RecordType").asText("Bounce");
+    static Optional<BounceType> type(BounceRecord record) {
+        String recordType = record.recordTypeOrBounce();
         if (!recordType.equals("Bounce") && !recordType.equals("SpamComplaint")) {
             return Optional.empty();
         }
-        BounceType byType = TYPES.get(record.path("Type").asText(recordType));
-        boolean deactivated = record.path("Inactive").asBoolean(false);
-        if (deactivated && (byType == null || byType == BounceType.SOFT)) {
+        BounceType byType = TYPES.get(record.type() == null ? recordType : record.type());
+        if (Boolean.TRUE.equals(record.inactive()) && (byType == null || byType == BounceType.SOFT)) {
             return Optional.of(BounceType.HARD);
         }
         return Optional.ofNullable(byType);
+    }
+
+    /** The fields of a bounce or spam-complaint record that stmails reads (Postmark's names). */
+    record BounceRecord(
+            @JsonProperty("RecordType") String recordType,
+            @JsonProperty("Type") String type,
+            @JsonProperty("Email") String email,
+            @JsonProperty("Metadata") JsonNode metadata,
+            @JsonProperty("BouncedAt") String bouncedAt,
+            @JsonProperty("MessageID") String messageId,
+            @JsonProperty("ID") String id,
+            @JsonProperty("Inactive") Boolean inactive) {
+        String recordTypeOrBounce() {
+            return recordType == null ? "Bounce" : recordType;
+        }
     }
 
     /** {@code Content} is the whole raw message when the webhook includes it; Postmark keeps it retrievable. */

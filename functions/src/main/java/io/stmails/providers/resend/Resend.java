@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
-import io.stmails.providers.Link;
-import io.stmails.providers.Notification;
+import io.stmails.providers.Origin;
+import io.stmails.providers.ParsedWebhook;
 import io.stmails.providers.Provider;
-import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.ReplayWindowOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.Svix;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,45 +24,37 @@ import java.util.Optional;
  * <p>Settings {@code providers.resend}: {@code replay_window_seconds} (default 300, Svix's tolerance).
  * Secrets {@code providers.resend}: {@code signing_secret} ({@code whsec_...}).
  */
-public final class Resend implements Provider {
+public final class Resend {
     public static final String NAME = "resend";
 
-    private final Duration replayWindow;
-
-    public Resend(ProviderOptions options) {
-        this.replayWindow = options.replayWindow();
+    private Resend() {
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
-        Svix.verify(request, credentials, "signing_secret", now, replayWindow);
+    public static Provider provider(ReplayWindowOptions options) {
+        Duration replayWindow = options.replayWindow();
+        return Provider.of(NAME, (request, credentials, now) -> Svix.verify(request, credentials, "signing_secret", now,
+                replayWindow), Resend::parse);
     }
 
     /**
      * {@code data.to} lists every recipient of the message without saying which one bounced; stmails
      * sends one message per subscriber, so each listed address is recorded.
      */
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static ParsedWebhook parse(ProviderRequest request) {
         JsonNode event = request.jsonObject("Resend");
         Optional<BounceType> type = type(event);
         if (type.isEmpty()) {
-            return Notification.of(List.of());
+            return ParsedWebhook.of(List.of());
         }
         JsonNode data = event.path("data");
         String deliveryId = request.header(Svix.ID_HEADER).orElse("").trim();
-        Link link = Link.fromFields(data.get("tags")).or(Link.fromHeaderList(data.get("tags")))
-                .or(Link.fromHeaderList(data.get("headers")));
+        Origin origin = Origin.fromFields(data.get("tags")).or(Origin.fromHeaderList(data.get("tags")))
+                .or(Origin.fromHeaderList(data.get("headers")));
         List<BounceEvent> bounces = new ArrayList<>();
         for (String recipient : recipients(data.path("to"))) {
             EventBuilder.bounce(NAME, type.get())
                     .recipient(recipient)
-                    .link(link)
+                    .origin(origin)
                     .occurredAt(event.path("created_at").asText(null))
                     .meta(event)
                     .reason(event.path("type").asText(""), data.path("bounce").path("type").asText(""),
@@ -74,7 +64,7 @@ public final class Resend implements Provider {
                     .build()
                     .ifPresent(bounces::add);
         }
-        return Notification.of(bounces);
+        return ParsedWebhook.of(bounces);
     }
 
     /**

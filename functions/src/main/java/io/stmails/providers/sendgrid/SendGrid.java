@@ -5,11 +5,11 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
-import io.stmails.providers.Link;
-import io.stmails.providers.Notification;
+import io.stmails.providers.Origin;
+import io.stmails.providers.ParsedWebhook;
 import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.ReplayWindowOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.Signatures;
@@ -37,7 +37,7 @@ import java.util.Set;
  * {@code providers.sendgrid}: {@code verification_key}, the key SendGrid shows under Mail Settings →
  * Signed Event Webhook (base64 DER; PEM and pasted whitespace are accepted).
  */
-public final class SendGrid implements Provider {
+public final class SendGrid {
     public static final String NAME = "sendgrid";
     static final String SIGNATURE_HEADER = "X-Twilio-Email-Event-Webhook-Signature";
     static final String TIMESTAMP_HEADER = "X-Twilio-Email-Event-Webhook-Timestamp";
@@ -50,17 +50,15 @@ public final class SendGrid implements Provider {
     private final Duration replayWindow;
     private volatile ParsedKey key;
 
-    public SendGrid(ProviderOptions options) {
-        this.replayWindow = options.replayWindow();
+    private SendGrid(Duration replayWindow) {
+        this.replayWindow = replayWindow;
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public static Provider provider(ReplayWindowOptions options) {
+        return Provider.of(NAME, new SendGrid(options.replayWindow())::verify, SendGrid::parse);
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
+    private void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
         PublicKey publicKey = publicKey(credentials);
         String signature = request.requiredHeader(SIGNATURE_HEADER);
         String timestamp = request.requiredHeader(TIMESTAMP_HEADER);
@@ -113,8 +111,7 @@ public final class SendGrid implements Provider {
         }
     }
 
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static ParsedWebhook parse(ProviderRequest request) {
         JsonNode events = request.jsonArray("SendGrid");
         List<BounceEvent> bounces = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
@@ -124,7 +121,7 @@ public final class SendGrid implements Provider {
             }
             type(event).flatMap(type -> bounce(event, type)).ifPresent(bounces::add);
         }
-        return Notification.of(bounces);
+        return ParsedWebhook.of(bounces);
     }
 
     /** providers.md section 2; the empty result is an event that is not a bounce (delivered, open, deferred...). */
@@ -168,7 +165,7 @@ public final class SendGrid implements Provider {
         boolean timed = timestamp != null && timestamp.canConvertToLong();
         return EventBuilder.bounce(NAME, type)
                 .recipient(event.path("email").asText(null))
-                .link(Link.fromFields(event))
+                .origin(Origin.fromFields(event))
                 .occurredAtUnixSeconds(timed ? timestamp : null)
                 .meta(event)
                 .reason(event.path("event").asText(""), event.path("type").asText(""),

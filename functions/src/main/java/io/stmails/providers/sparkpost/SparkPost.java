@@ -5,14 +5,13 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.providers.EventBuilder;
 import io.stmails.providers.InvalidPayloadException;
-import io.stmails.providers.Link;
-import io.stmails.providers.Notification;
+import io.stmails.providers.Origin;
+import io.stmails.providers.ParsedWebhook;
 import io.stmails.providers.Provider;
-import io.stmails.providers.ProviderCredentials;
-import io.stmails.providers.ProviderOptions;
+import io.stmails.providers.Provider;
+import io.stmails.providers.TokenHeaderOptions;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.SharedSecretAuth;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,8 +28,9 @@ import java.util.Set;
  * <p>Settings {@code providers.sparkpost}: {@code token_header} (default {@code X-Api-Key}). Secrets
  * {@code providers.sparkpost}: {@code username} and {@code password}, and/or {@code token}.
  */
-public final class SparkPost implements Provider {
+public final class SparkPost {
     public static final String NAME = "sparkpost";
+    public static final String TOKEN_HEADER = "X-Api-Key";
 
     /** Bounce classes that are final for the address (SparkPost's Hard and Admin categories, 90 aside). */
     static final Set<Integer> HARD_CLASSES = Set.of(10, 25, 30);
@@ -42,24 +42,14 @@ public final class SparkPost implements Provider {
     private static final Map<String, Integer> DEFAULT_CLASS = Map.of("bounce", 1, "out_of_band", 1,
             "policy_rejection", ADMIN_FAILURE);
 
-    private final SharedSecretAuth auth;
-
-    public SparkPost(ProviderOptions options) {
-        this.auth = SharedSecretAuth.fromOptions(options, "X-Api-Key");
+    private SparkPost() {
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public static Provider provider(TokenHeaderOptions options) {
+        return Provider.of(NAME, new SharedSecretAuth(options.tokenHeader()), SparkPost::parse);
     }
 
-    @Override
-    public void verify(ProviderRequest request, ProviderCredentials credentials, Instant now) {
-        auth.require(request, credentials);
-    }
-
-    @Override
-    public Notification parse(ProviderRequest request) {
+    static ParsedWebhook parse(ProviderRequest request) {
         JsonNode batch = request.jsonArray("SparkPost");
         List<BounceEvent> bounces = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -72,7 +62,7 @@ public final class SparkPost implements Provider {
                 type(event).flatMap(type -> bounce(event, type)).ifPresent(bounces::add);
             }
         }
-        return Notification.of(bounces);
+        return ParsedWebhook.of(bounces);
     }
 
     /**
@@ -113,7 +103,7 @@ public final class SparkPost implements Provider {
         String recipient = event.path("rcpt_to").asText(event.path("raw_rcpt_to").asText(""));
         return EventBuilder.bounce(NAME, type)
                 .recipient(recipient)
-                .link(Link.fromFields(event.get("rcpt_meta")))
+                .origin(Origin.fromFields(event.get("rcpt_meta")))
                 .occurredAtUnixSeconds(event.get("timestamp"))
                 .meta(event)
                 .reason(event.path("type").asText(""), event.path("bounce_class").asText(""))

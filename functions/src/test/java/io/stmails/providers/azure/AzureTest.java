@@ -14,8 +14,9 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.http.HttpRequest;
 import io.stmails.providers.InvalidPayloadException;
-import io.stmails.providers.Notification;
+import io.stmails.providers.ParsedWebhook;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.RejectedException;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AzureTest {
     private static final String SECRET = "azure-test-shared-secret";
-    private final Azure azure = new Azure(ProviderFixtures.defaultOptions(Azure.NAME));
+    private final Provider azure = ProviderFixtures.provider(Azure.NAME);
 
     @ParameterizedTest
     @ValueSource(strings = {"subscription-validation", "delivery-report-bounced", "delivery-report-batch"})
@@ -42,7 +43,7 @@ class AzureTest {
         azure.verify(providerRequest(ProviderFixtures.withHeader(noQuery, "X-Listmonk-Webhook-Secret", SECRET)),
                 credentials(Azure.NAME), SIGNED_AT);
 
-        Azure custom = new Azure(ProviderFixtures.options(Azure.NAME, "{\"shared_secret_header\": \"X-Bounce-Token\"}"));
+        Provider custom = ProviderFixtures.provider(Azure.NAME, "{\"shared_secret_header\": \"X-Bounce-Token\"}");
         custom.verify(providerRequest(ProviderFixtures.withHeader(noQuery, "x-bounce-token", SECRET)),
                 credentials(Azure.NAME), SIGNED_AT);
         assertThrows(RejectedException.class, () -> custom.verify(
@@ -72,7 +73,7 @@ class AzureTest {
 
     @Test
     void validationHandshakeEchoesTheCode() {
-        Notification reply = azure.parse(providerRequest("azure", "subscription-validation"));
+        ParsedWebhook reply = azure.parse(providerRequest("azure", "subscription-validation"));
         assertEquals(List.of(), reply.bounces());
         assertEquals("{\"validationResponse\":\"512d38b6-c7b8-40c8-89fe-f46f9e9622b6\"}", reply.replyBody().orElseThrow().toString());
     }

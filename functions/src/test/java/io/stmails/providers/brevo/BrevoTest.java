@@ -19,6 +19,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.http.HttpRequest;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.RejectedException;
 import java.time.Instant;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BrevoTest {
-    private final Brevo brevo = new Brevo(ProviderFixtures.defaultOptions(Brevo.NAME));
+    private final Provider brevo = ProviderFixtures.provider(Brevo.NAME);
 
     @ParameterizedTest
     @ValueSource(strings = {"hard-bounce", "soft-bounce", "blocked", "spam", "complaint", "invalid-email", "deferred",
@@ -64,7 +65,7 @@ class BrevoTest {
 
     @Test
     void tokenMayComeInACustomHeader() {
-        Brevo customHeader = new Brevo(ProviderFixtures.options(Brevo.NAME, "{\"token_header\": \"X-Brevo-Token\"}"));
+        Provider customHeader = ProviderFixtures.provider(Brevo.NAME, "{\"token_header\": \"X-Brevo-Token\"}");
         HttpRequest request = ProviderFixtures.withHeader(ProviderFixtures.withoutHeader(request("brevo", "spam"), "Authorization"),
                 "X-Brevo-Token", "brevo-test-token");
         customHeader.verify(providerRequest(request), credentials(Brevo.NAME, "token", "brevo-test-token"), SIGNED_AT);

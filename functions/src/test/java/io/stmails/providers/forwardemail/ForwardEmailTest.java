@@ -18,7 +18,9 @@ import io.stmails.domain.BounceType;
 import io.stmails.http.HttpRequest;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
+import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ForwardEmailTest {
-    private final ForwardEmail forwardEmail = new ForwardEmail(ProviderFixtures.defaultOptions(ForwardEmail.NAME));
+    private final Provider forwardEmail = ProviderFixtures.provider(ForwardEmail.NAME);
 
     @ParameterizedTest
     @ValueSource(strings = {"bounce-recipient", "bounce-greylist", "bounce-spam-block"})
@@ -101,12 +103,12 @@ class ForwardEmailTest {
     void categoryMapping(String category, BounceType expected) {
         ObjectNode payload = ProviderFixtures.JSON.createObjectNode();
         payload.putObject("bounce").put("category", category);
-        assertEquals(expected, ForwardEmail.type(payload));
+        assertEquals(expected, ForwardEmail.type(ProviderRequest.bind(payload, ForwardEmail.BounceReport.class)));
     }
 
     @Test
     void bounceWithoutCategoryIsSoft() {
-        assertEquals(BounceType.SOFT, ForwardEmail.type(ProviderFixtures.JSON.createObjectNode()));
+        assertEquals(BounceType.SOFT, ForwardEmail.type(ProviderRequest.bind(ProviderFixtures.JSON.createObjectNode(), ForwardEmail.BounceReport.class)));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceType;
 import io.stmails.http.HttpRequest;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.RejectedException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class LettermintTest {
     private static final String SECRET = "lm-test-signing-secret";
-    private final Lettermint lettermint = new Lettermint(ProviderFixtures.defaultOptions(Lettermint.NAME));
+    private final Provider lettermint = ProviderFixtures.provider(Lettermint.NAME);
 
     @ParameterizedTest
     @ValueSource(strings = {"hard-bounced", "soft-bounced", "spam-complaint", "delivered", "webhook-test"})

@@ -22,6 +22,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.http.HttpRequest;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MailgunTest {
     private static final List<String> FIXTURES = List.of("failed-permanent", "failed-temporary", "failed-suppress-bounce",
             "failed-suppress-complaint", "failed-suppress-unsubscribe", "complained", "delivered");
-    private final Mailgun mailgun = new Mailgun(ProviderFixtures.defaultOptions(Mailgun.NAME));
+    private final Provider mailgun = ProviderFixtures.provider(Mailgun.NAME);
     private final ProviderCredentials key = credentials(Mailgun.NAME);
 
     @Test
@@ -119,7 +120,7 @@ class MailgunTest {
         assertThrows(RejectedException.class,
                 () -> mailgun.verify(providerRequest("mailgun", "failed-permanent"), key, SIGNED_AT.minusSeconds(301)));
 
-        Mailgun fifteenMinutes = new Mailgun(ProviderFixtures.options(Mailgun.NAME, "{\"replay_window_seconds\": 900}"));
+        Provider fifteenMinutes = ProviderFixtures.provider(Mailgun.NAME, "{\"replay_window_seconds\": 900}");
         fifteenMinutes.verify(providerRequest("mailgun", "failed-permanent"), key, SIGNED_AT.plusSeconds(900));
         assertThrows(RejectedException.class, () -> fifteenMinutes.verify(providerRequest("mailgun", "failed-permanent"), key,
                 SIGNED_AT.plusSeconds(901)));
@@ -146,7 +147,7 @@ class MailgunTest {
     void spentTokensAreKeptPerProviderInstanceThatIsPerRuntime() {
         ProviderRequest request = providerRequest("mailgun", "complained");
         mailgun.acknowledged(request, SIGNED_AT);
-        new Mailgun(ProviderFixtures.defaultOptions(Mailgun.NAME)).verify(providerRequest("mailgun", "complained"), key, SIGNED_AT);
+        ProviderFixtures.provider(Mailgun.NAME).verify(providerRequest("mailgun", "complained"), key, SIGNED_AT);
     }
 
     @Test

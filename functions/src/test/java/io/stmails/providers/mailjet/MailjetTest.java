@@ -20,7 +20,9 @@ import io.stmails.http.HttpRequest;
 import io.stmails.providers.BasicAuth;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
+import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MailjetTest {
-    private final Mailjet mailjet = new Mailjet(ProviderFixtures.defaultOptions(Mailjet.NAME));
+    private final Provider mailjet = ProviderFixtures.provider(Mailjet.NAME);
 
     @ParameterizedTest
     @ValueSource(strings = {"bounce-hard", "bounce-soft", "blocked-preblocked", "blocked-duplicate", "spam", "sent", "grouped-events"})
@@ -104,7 +106,7 @@ class MailjetTest {
         if (error != null) {
             node.put("error", error);
         }
-        assertEquals(Optional.ofNullable(expected).map(BounceType::valueOf), Mailjet.type(node));
+        assertEquals(Optional.ofNullable(expected).map(BounceType::valueOf), Mailjet.type(ProviderRequest.bind(node, Mailjet.Event.class)));
     }
 
     @Test

@@ -20,7 +20,9 @@ import io.stmails.http.HttpRequest;
 import io.stmails.providers.BasicAuth;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
+import io.stmails.providers.ProviderRequest;
 import io.stmails.providers.RejectedException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,7 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PostmarkTest {
-    private final Postmark postmark = new Postmark(ProviderFixtures.defaultOptions(Postmark.NAME));
+    private final Provider postmark = ProviderFixtures.provider(Postmark.NAME);
 
     @Test
     void rightCredentialsAreAccepted() {
@@ -111,6 +113,13 @@ class PostmarkTest {
     }
 
     @Test
+    void aFieldOfTheWrongKindIsInvalidAndNamed() {
+        InvalidPayloadException e = assertThrows(InvalidPayloadException.class, () -> postmark.parse(providerRequest(
+                ProviderFixtures.withBody(request("postmark", "bounce-hard"), "{\"RecordType\": \"Bounce\", \"Email\": {\"a\": 1}}"))));
+        assertTrue(e.getMessage().startsWith("Email "), e.getMessage());
+    }
+
+    @Test
     void spamComplaintIsAComplaint() {
         BounceEvent complaint = only(postmark.parse(providerRequest("postmark", "spam-complaint")).bounces());
         assertEquals(BounceType.COMPLAINT, complaint.type());
@@ -140,7 +149,7 @@ class PostmarkTest {
     void typeTable(String type, String expected) {
         ObjectNode record = ProviderFixtures.JSON.createObjectNode().put("RecordType", "Bounce").put("Type", type)
                 .put("Inactive", false);
-        assertEquals(Optional.ofNullable(expected).map(BounceType::valueOf), Postmark.type(record));
+        assertEquals(Optional.ofNullable(expected).map(BounceType::valueOf), Postmark.type(ProviderRequest.bind(record, Postmark.BounceRecord.class)));
     }
 
     @ParameterizedTest(name = "{0} inactive -> {1}")
@@ -148,13 +157,13 @@ class PostmarkTest {
     void inactiveMakesAnythingThatIsNotAlreadyHardOrAComplaintHard(String type, BounceType expected) {
         ObjectNode record = ProviderFixtures.JSON.createObjectNode().put("RecordType", "Bounce").put("Type", type)
                 .put("Inactive", true);
-        assertEquals(Optional.of(expected), Postmark.type(record));
+        assertEquals(Optional.of(expected), Postmark.type(ProviderRequest.bind(record, Postmark.BounceRecord.class)));
     }
 
     @Test
     void legacyBounceWithoutRecordTypeIsABounce() {
         ObjectNode record = ProviderFixtures.JSON.createObjectNode().put("Type", "HardBounce");
-        assertEquals(Optional.of(BounceType.HARD), Postmark.type(record));
+        assertEquals(Optional.of(BounceType.HARD), Postmark.type(ProviderRequest.bind(record, Postmark.BounceRecord.class)));
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.http.HttpRequest;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.RejectedException;
 import io.stmails.providers.Svix;
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ResendTest {
-    private final Resend resend = new Resend(ProviderFixtures.defaultOptions(Resend.NAME));
+    private final Provider resend = ProviderFixtures.provider(Resend.NAME);
     private final ProviderCredentials secret = credentials(Resend.NAME);
 
     @ParameterizedTest
@@ -64,7 +65,7 @@ class ResendTest {
                 () -> resend.verify(providerRequest("resend", "bounced-permanent"), secret, SIGNED_AT.plusSeconds(301)));
         assertThrows(RejectedException.class,
                 () -> resend.verify(providerRequest("resend", "bounced-permanent"), secret, SIGNED_AT.minusSeconds(301)));
-        Resend tenMinutes = new Resend(ProviderFixtures.options(Resend.NAME, "{\"replay_window_seconds\": 600}"));
+        Provider tenMinutes = ProviderFixtures.provider(Resend.NAME, "{\"replay_window_seconds\": 600}");
         tenMinutes.verify(providerRequest("resend", "bounced-permanent"), secret, SIGNED_AT.plusSeconds(600));
     }
 

@@ -21,6 +21,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.http.HttpRequest;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.RejectedException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class SendGridTest {
     private static final String OTHER_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEqTxd43gyp8IOEto2LdIfjRQrIbsd4SXZkLW6jDutdhXSJCWHw8REntlo7aNDthvj+y7GjUuFDb/R1NGe1OPzpA==";
     private static final Instant VECTOR_TIME = Instant.ofEpochSecond(1600112502);
 
-    private final SendGrid sendGrid = new SendGrid(ProviderFixtures.defaultOptions(SendGrid.NAME));
+    private final Provider sendGrid = ProviderFixtures.provider(SendGrid.NAME);
 
     @Test
     void publishedTestVectorVerifiesAndIsADroppedBouncedAddress() {
@@ -123,7 +124,7 @@ class SendGridTest {
 
     @Test
     void replayWindowIsConfigurable() {
-        SendGrid hourWindow = new SendGrid(ProviderFixtures.options(SendGrid.NAME, "{\"replay_window_seconds\": 3600}"));
+        Provider hourWindow = ProviderFixtures.provider(SendGrid.NAME, "{\"replay_window_seconds\": 3600}");
         hourWindow.verify(providerRequest("sendgrid", "bounce"), credentials(SendGrid.NAME), SIGNED_AT.plusSeconds(3600));
         assertThrows(RejectedException.class, () -> hourWindow.verify(providerRequest("sendgrid", "bounce"),
                 credentials(SendGrid.NAME), SIGNED_AT.plusSeconds(3601)));

@@ -17,6 +17,7 @@ import io.stmails.domain.BounceType;
 import io.stmails.http.HttpRequest;
 import io.stmails.providers.InvalidPayloadException;
 import io.stmails.providers.ProviderCredentials;
+import io.stmails.providers.Provider;
 import io.stmails.providers.ProviderFixtures;
 import io.stmails.providers.RejectedException;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SparkPostTest {
-    private final SparkPost sparkPost = new SparkPost(ProviderFixtures.defaultOptions(SparkPost.NAME));
+    private final Provider sparkPost = ProviderFixtures.provider(SparkPost.NAME);
 
     @ParameterizedTest
     @ValueSource(strings = {"bounce-invalid-recipient", "bounce-mailbox-full", "out-of-band", "spam-complaint", "policy-rejection",
@@ -70,7 +71,7 @@ class SparkPostTest {
 
     @Test
     void tokenHeaderIsConfigurable() {
-        SparkPost bearer = new SparkPost(ProviderFixtures.options(SparkPost.NAME, "{\"token_header\": \"Authorization\"}"));
+        Provider bearer = ProviderFixtures.provider(SparkPost.NAME, "{\"token_header\": \"Authorization\"}");
         HttpRequest request = ProviderFixtures.withHeader(request("sparkpost", "ping"), "Authorization", "Bearer sparkpost-test-token");
         bearer.verify(providerRequest(request), credentials(SparkPost.NAME, "token", "sparkpost-test-token"), SIGNED_AT);
     }

@@ -1,4 +1,4 @@
-package io.stmails.providers;
+package io.stmails.providers.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,8 @@ import io.stmails.catalog.FunctionCatalog;
 import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.Settings;
 import io.stmails.http.Route;
+import io.stmails.providers.ProviderFixtures;
+import io.stmails.providers.ProviderSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -20,12 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ProviderSettingsTest {
+class ProviderCatalogTest {
 
     @Test
     void everyProviderIsDisabledUnlessItsSectionSaysEnabled() {
-        ProviderSettings none = ProviderSettings.parse(null);
-        ProviderSettings.names().forEach(name -> assertTrue(none.enabled(name).isEmpty(), name));
+        ProviderSettings none = ProviderCatalog.parse(null);
+        ProviderCatalog.names().forEach(name -> assertTrue(none.enabled(name).isEmpty(), name));
 
         ProviderSettings some = parse("{\"sendgrid\": {\"enabled\": true}, \"postmark\": {\"enabled\": false}, \"azure\": {}}");
         assertEquals("sendgrid", some.enabled("sendgrid").orElseThrow().name());
@@ -36,10 +38,10 @@ class ProviderSettingsTest {
 
     @Test
     void everyKnownProviderCanBeEnabledAndNamesItself() {
-        String all = ProviderSettings.names().stream().map(name -> "\"" + name + "\": {\"enabled\": true}")
+        String all = ProviderCatalog.names().stream().map(name -> "\"" + name + "\": {\"enabled\": true}")
                 .collect(Collectors.joining(",", "{", "}"));
         ProviderSettings settings = parse(all);
-        ProviderSettings.names().forEach(name -> assertEquals(name, settings.enabled(name).orElseThrow().name()));
+        ProviderCatalog.names().forEach(name -> assertEquals(name, settings.enabled(name).orElseThrow().name()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,21 +67,21 @@ class ProviderSettingsTest {
     }
 
     @Test
-    void settingsDocumentValidatesItsProvidersSectionAtStartUp() {
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> Settings.parse(
-                "{\"providers\": {\"sendgrid\": {\"enabled\": 1}}}", ProviderFixtures.JSON));
+    void theSettingsDocumentsProvidersSectionIsValidatedWhenRead() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> ProviderCatalog.from(Settings.parse(
+                "{\"providers\": {\"sendgrid\": {\"enabled\": 1}}}", ProviderFixtures.JSON)));
         assertTrue(e.getMessage().contains("providers.sendgrid.enabled"), e.getMessage());
 
         Settings settings = Settings.parse("{\"providers\": {\"lettermint\": {\"enabled\": true, \"replay_window_seconds\": 120}}}",
                 ProviderFixtures.JSON);
-        assertTrue(settings.providers().enabled("lettermint").isPresent());
+        assertTrue(ProviderCatalog.from(settings).enabled("lettermint").isPresent());
     }
 
     @Test
     void describeShowsEveryProviderWithItsDefaults() {
-        JsonNode described = Settings.parse("{\"providers\": {\"sendgrid\": {\"enabled\": true}}}", ProviderFixtures.JSON)
-                .describe(ProviderFixtures.JSON).get("providers");
-        assertEquals(Set.copyOf(ProviderSettings.names()), fieldNames(described));
+        JsonNode described = ProviderCatalog.from(Settings.parse("{\"providers\": {\"sendgrid\": {\"enabled\": true}}}",
+                ProviderFixtures.JSON)).describe();
+        assertEquals(Set.copyOf(ProviderCatalog.names()), fieldNames(described));
         assertTrue(described.get("sendgrid").get("enabled").booleanValue());
         assertEquals(300, described.get("sendgrid").get("replay_window_seconds").intValue());
         assertFalse(described.get("postmark").get("enabled").booleanValue());
@@ -95,8 +97,8 @@ class ProviderSettingsTest {
         List<FunctionCatalog> providerFunctions = Arrays.stream(FunctionCatalog.values())
                 .filter(f -> f.handlerClass().equals("io.stmails.handler.ProviderWebhookHandler"))
                 .toList();
-        assertEquals(ProviderSettings.names().size(), providerFunctions.size());
-        for (String name : ProviderSettings.names()) {
+        assertEquals(ProviderCatalog.names().size(), providerFunctions.size());
+        for (String name : ProviderCatalog.names()) {
             FunctionCatalog function = FunctionCatalog.byName("webhook-" + name).orElseThrow(() -> new AssertionError(name));
             assertEquals(FunctionCatalog.Trigger.HTTP, function.trigger());
             assertEquals(List.of(new Route("POST", "/webhooks/service/" + name)), function.routes());
@@ -113,7 +115,7 @@ class ProviderSettingsTest {
 
     private static ProviderSettings parse(String json) {
         try {
-            return ProviderSettings.parse(ProviderFixtures.JSON.readTree(json));
+            return ProviderCatalog.parse(ProviderFixtures.JSON.readTree(json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

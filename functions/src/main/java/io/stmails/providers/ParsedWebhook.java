@@ -10,17 +10,17 @@ import java.util.Optional;
  * the body to answer with when the provider expects one instead of listmonk's {@code {"data": true}}
  * (Azure Event Grid's validation handshake).
  */
-public record Notification(List<BounceEvent> bounces, JsonNode reply) {
-    public Notification {
+public record ParsedWebhook(List<BounceEvent> bounces, JsonNode reply) {
+    public ParsedWebhook {
         bounces = List.copyOf(bounces);
     }
 
-    public static Notification of(List<BounceEvent> bounces) {
-        return new Notification(bounces, null);
+    public static ParsedWebhook of(List<BounceEvent> bounces) {
+        return new ParsedWebhook(bounces, null);
     }
 
-    public static Notification replyWith(JsonNode reply) {
-        return new Notification(List.of(), reply);
+    public static ParsedWebhook replyWith(JsonNode reply) {
+        return new ParsedWebhook(List.of(), reply);
     }
 
     public Optional<JsonNode> replyBody() {

@@ -1,13 +1,11 @@
 package io.stmails.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.address.Emails;
 import io.stmails.domain.BounceEvent;
 import io.stmails.domain.BounceSettings;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.InputLimits;
-import io.stmails.domain.Instants;
 import io.stmails.domain.InvalidFieldException;
 import io.stmails.domain.Uuids;
 import io.stmails.http.ApiAuthenticator;
@@ -20,11 +18,7 @@ import io.stmails.metrics.BounceMetrics;
 import io.stmails.metrics.BounceMetrics.Rejection;
 import io.stmails.record.BounceRecorder;
 import io.stmails.store.StorageException;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.util.Iterator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -34,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /webhooks/bounce}: listmonk's body, validation order and messages; answered only after
  * the bounce is durably recorded, with a status that tells the truth.
  */
-public final class NativeWebhook {
-    private static final Logger LOG = LoggerFactory.getLogger(NativeWebhook.class);
+public final class ListmonkBounceWebhook {
+    private static final Logger LOG = LoggerFactory.getLogger(ListmonkBounceWebhook.class);
     public static final String PERMISSION = "webhooks:post_bounce";
     public static final int MAX_BODY_BYTES = 256 * 1024;
     /** The prefix of this webhook's dedupe keys, and its channel in logs and metrics. */
@@ -48,7 +42,7 @@ public final class NativeWebhook {
     private final WebhookGate gate;
     private final StrictJson strictJson;
 
-    public NativeWebhook(BounceSettings settings, ApiAuthenticator auth, BounceRecorder recorder,
+    public ListmonkBounceWebhook(BounceSettings settings, ApiAuthenticator auth, BounceRecorder recorder,
             Responses responses, ObjectMapper json, BounceMetrics metrics) {
         this.settings = settings;
         this.auth = auth;
@@ -75,10 +69,10 @@ public final class NativeWebhook {
         if (request.body().length > MAX_BODY_BYTES) {
             return responses.error(413, "Request body is larger than " + MAX_BODY_BYTES / 1024 + " KB.");
         }
-        Parsed parsed;
+        BounceBody parsed;
         try {
-            parsed = parse(request);
-        } catch (InvalidData | BadRequestException e) {
+            parsed = BounceBody.of(strictJson.read(request));
+        } catch (BounceBody.InvalidBody | BadRequestException e) {
             return responses.error(400, "Invalid data:" + e.getMessage());
         }
         Optional<String> problem = validate(parsed);
@@ -92,13 +86,13 @@ public final class NativeWebhook {
                     .map(key -> CHANNEL + ":" + caller.user().username() + ":" + InputLimits.requireId("Idempotency-Key", key.trim()))
                     .orElseGet(() -> CHANNEL + ":" + UUID.randomUUID());
             event = new BounceEvent(
-                    Emails.normalise(parsed.email).orElse(null),
-                    lowerCaseOrNull(parsed.subscriberUuid),
-                    lowerCaseOrNull(parsed.campaignUuid),
-                    BounceType.fromWire(parsed.type).orElseThrow(),
-                    parsed.source,
-                    parsed.createdAt,
-                    parsed.metaJson,
+                    Emails.normalise(parsed.email()).orElse(null),
+                    lowerCaseOrNull(parsed.subscriberUuid()),
+                    lowerCaseOrNull(parsed.campaignUuid()),
+                    BounceType.fromWire(parsed.type()).orElseThrow(),
+                    parsed.source(),
+                    parsed.createdAtInstant(),
+                    parsed.metaJson(),
                     dedupeKey);
         } catch (InvalidFieldException e) {
             return responses.error(400, "Invalid data:" + e.getMessage());
@@ -115,17 +109,17 @@ public final class NativeWebhook {
         }
     }
 
-    private Optional<String> validate(Parsed bounce) {
-        boolean hasEmail = !isBlank(bounce.email);
-        boolean hasUuid = !isBlank(bounce.subscriberUuid);
+    private Optional<String> validate(BounceBody bounce) {
+        boolean hasEmail = !isBlank(bounce.email());
+        boolean hasUuid = !isBlank(bounce.subscriberUuid());
         if (!hasEmail && !hasUuid) {
             return Optional.of("Invalid fields: email / subscriber_uuid");
         }
-        if (hasUuid && !Uuids.isWellFormed(bounce.subscriberUuid)) {
+        if (hasUuid && !Uuids.isWellFormed(bounce.subscriberUuid())) {
             return Optional.of("Invalid fields: subscriber_uuid");
         }
         if (hasEmail) {
-            Optional<String> email = Emails.normalise(bounce.email);
+            Optional<String> email = Emails.normalise(bounce.email());
             if (email.isEmpty()) {
                 return Optional.of("Invalid email.");
             }
@@ -133,62 +127,13 @@ public final class NativeWebhook {
                 return Optional.of("The e-mail domain is blocklisted.");
             }
         }
-        if (BounceType.fromWire(bounce.type).isEmpty()) {
+        if (BounceType.fromWire(bounce.type()).isEmpty()) {
             return Optional.of("Invalid fields: type");
         }
-        if (!isBlank(bounce.campaignUuid) && !Uuids.isWellFormed(bounce.campaignUuid)) {
+        if (!isBlank(bounce.campaignUuid()) && !Uuids.isWellFormed(bounce.campaignUuid())) {
             return Optional.of("Invalid fields: campaign_uuid");
         }
         return Optional.empty();
-    }
-
-    /** Keys match case-insensitively and unknown keys are ignored, as Go's decoder does for listmonk. */
-    private Parsed parse(HttpRequest request) {
-        JsonNode root = strictJson.read(request);
-        if (root == null || !root.isObject()) {
-            throw new InvalidData("the body must be a JSON object");
-        }
-        Parsed parsed = new Parsed();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String name = field.getKey().toLowerCase(Locale.ROOT);
-            JsonNode value = field.getValue();
-            switch (name) {
-                case "email" -> parsed.email = text(name, value);
-                case "subscriber_uuid" -> parsed.subscriberUuid = text(name, value);
-                case "campaign_uuid" -> parsed.campaignUuid = text(name, value);
-                case "type" -> parsed.type = text(name, value);
-                case "source" -> parsed.source = text(name, value);
-                case "meta" -> parsed.metaJson = value.isNull() ? null : value.toString();
-                case "created_at" -> parsed.createdAt = timestamp(value);
-                default -> {
-                    // Ignored, like listmonk (id, subscriber_id, campaign, ... from an exported bounce).
-                }
-            }
-        }
-        return parsed;
-    }
-
-    private static String text(String field, JsonNode value) {
-        if (value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new InvalidData("field " + field + " must be a string, got " + value.getNodeType().toString().toLowerCase(Locale.ROOT));
-        }
-        return value.asText();
-    }
-
-    private static Instant timestamp(JsonNode value) {
-        String text = text("created_at", value);
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instants.parseRfc3339(text);
-        } catch (DateTimeException e) {
-            throw new InvalidData("created_at \"" + text + "\" is not an RFC 3339 timestamp with a year from 0001 to 9999");
-        }
     }
 
     private static boolean isBlank(String value) {
@@ -197,21 +142,5 @@ public final class NativeWebhook {
 
     private static String lowerCaseOrNull(String uuid) {
         return isBlank(uuid) ? null : uuid.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static final class Parsed {
-        String email;
-        String subscriberUuid;
-        String campaignUuid;
-        String type;
-        String source;
-        String metaJson;
-        Instant createdAt;
-    }
-
-    private static final class InvalidData extends RuntimeException {
-        InvalidData(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.stmails.actions.SnsActionPublisher;
 import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.SecretsManagerSource;
 import io.stmails.config.Settings;
+import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.metrics.emf.PowertoolsMetrics;
 import io.stmails.sns.SdkSubscriptionConfirmer;
 import io.stmails.store.dynamodb.Tables;
@@ -78,6 +79,9 @@ public final class LambdaWiring {
                 }
             }
             Settings settings = Settings.parse(json.writeValueAsString(document), json);
+            if (read.contains(Section.PROVIDERS)) {
+                ProviderCatalog.from(settings);
+            }
             if (!read.contains(Section.SES)) {
                 return settings;
             }

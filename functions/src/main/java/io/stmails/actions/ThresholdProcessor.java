@@ -49,10 +49,6 @@ public final class ThresholdProcessor {
     }
 
     public void process(Bounce bounce) {
-        if (!bounce.counts()) {
-            // Reported for an address that is suppressed already: recorded, but acting again would change nothing.
-            return;
-        }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<ActionRecord> applied = subscribers.findAction(bounce.id());
             if (applied.isPresent()) {
@@ -61,8 +57,13 @@ public final class ThresholdProcessor {
             }
             Optional<Subscriber> subscriber = subscribers.findByUuid(bounce.subscriberUuid());
             if (subscriber.isEmpty()) {
-                // Deleted (by a delete action or the API) after this bounce was written: keep nothing against it.
+                // Deleted (by a delete action, the API or an erasure) before or after this bounce was written (the
+                // write does not check her, to cost one unit): keep nothing against her.
                 bounces.deleteAllOfSubscriber(bounce.subscriberUuid());
+                return;
+            }
+            if (!bounce.counts()) {
+                // Reported for an address that is suppressed already: recorded, but acting again would change nothing.
                 return;
             }
             Instant now = clock.get();

@@ -13,12 +13,13 @@ public interface BounceStore {
     enum InsertResult {
         INSERTED,
         /** The dedupe key was recorded before: nothing written. */
-        DUPLICATE,
-        /** The subscriber was deleted between lookup and write: nothing written. */
-        SUBSCRIBER_GONE
+        DUPLICATE
     }
 
-    /** Writes the bounce, its evidence, its dedupe marker and a check that its subscriber still exists, atomically. */
+    /**
+     * Writes the bounce with its evidence, once per dedupe key. A bounce racing its subscriber's deletion
+     * may be written; the stream step deletes it (see {@code ThresholdProcessor}).
+     */
     InsertResult insert(Bounce bounce);
 
     /**
@@ -36,10 +37,10 @@ public interface BounceStore {
     /** The subscriber's bounces, newest first. */
     List<Bounce> listBySubscriber(String subscriberUuid);
 
-    /** Deletes every bounce of the subscriber; returns how many. Dedupe markers stay, so redeliveries stay ignored. */
+    /** Deletes every bounce of the subscriber; returns how many. Each leaves a dedupe marker, so redeliveries stay ignored. */
     int deleteAllOfSubscriber(String subscriberUuid);
 
-    /** Deletes the bounce and its evidence. */
+    /** Deletes the bounce and its evidence, leaving a dedupe marker so that its redeliveries stay ignored. */
     void delete(Bounce bounce);
 
     /** Marks every not yet cleared bounce of the subscriber as cleared (listed, no longer counted); returns how many. */

@@ -11,7 +11,12 @@ import java.util.HexFormat;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Maps bounces to items and back (also used on stream images). */
+/**
+ * Maps bounces to items and back (also used on stream images). A bounce item is keyed by its dedupe
+ * key ({@code sk = B#<first 128 bits of its SHA-256, hex>}), so one conditional put both writes it and
+ * refuses a redelivery; its evidence travels on it while the item stays within one write unit
+ * ({@link #INLINE_EVIDENCE_BYTES}), and in an item of its own ({@link EvidenceItems}) only beyond.
+ */
 public final class BounceItems {
     static final String KIND = "kind";
     static final String KIND_BOUNCE = "bounce";
@@ -19,6 +24,11 @@ public final class BounceItems {
     static final String CLEARED_AT = "cleared_at";
     /** Present (true) on a bounce the provider reported for an address already on its suppression list. */
     static final String SUPPRESSED = "suppressed";
+    static final String EVIDENCE = "evidence";
+    /** Present (true) when the evidence was too large to travel on the bounce: it is in its own item. */
+    static final String EVIDENCE_APART = "evidence_apart";
+    /** What a bounce item (with its evidence) may weigh and still cost one write unit (1 KB, some room kept). */
+    static final int INLINE_EVIDENCE_BYTES = 1000;
 
     private BounceItems() {
     }
@@ -27,18 +37,21 @@ public final class BounceItems {
         return "S#" + subscriberUuid;
     }
 
-    static String typePrefix(BounceType type) {
-        return "B#" + type.wire() + "#";
-    }
+    static final String BOUNCE_PREFIX = "B#";
 
     static String sortKey(Bounce bounce) {
-        return typePrefix(bounce.type()) + Timestamps.format(bounce.createdAt()) + "#" + bounce.id();
+        return BOUNCE_PREFIX + dedupeHash(bounce.dedupeKey()).substring(0, 32);
     }
 
+    /** The key of the marker a deleted bounce leaves behind, so that redeliveries of it stay ignored. */
     static String dedupePartitionKey(String dedupeKey) {
+        return "D#" + dedupeHash(dedupeKey);
+    }
+
+    private static String dedupeHash(String dedupeKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(dedupeKey.getBytes(StandardCharsets.UTF_8));
-            return "D#" + HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -80,7 +93,31 @@ public final class BounceItems {
         item.put(Tables.Listing.BY_SOURCE.sortKey(), s(listingKey(bounce.source(), timeId)));
         item.put(Tables.Listing.BY_TYPE.sortKey(), s(listingKey(bounce.type().wire(), timeId)));
         item.put(Tables.Listing.BY_CAMPAIGN.sortKey(), s(listingKey(bounce.campaignUuid(), timeId)));
+        if (bounce.evidence() != null) {
+            item.put(EVIDENCE, s(bounce.evidence()));
+            if (size(item) > INLINE_EVIDENCE_BYTES) {
+                item.remove(EVIDENCE);
+                item.put(EVIDENCE_APART, AttributeValue.fromBool(true));
+            }
+        }
         return item;
+    }
+
+    static boolean evidenceApart(Map<String, AttributeValue> item) {
+        AttributeValue apart = item.get(EVIDENCE_APART);
+        return apart != null && Boolean.TRUE.equals(apart.bool());
+    }
+
+    /** An item's size as DynamoDB bills it (names and values in UTF-8), for the string and flag items a bounce has. */
+    static int size(Map<String, AttributeValue> item) {
+        int bytes = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            AttributeValue value = attribute.getValue();
+            bytes += attribute.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + (value.s() != null ? value.s().getBytes(StandardCharsets.UTF_8).length
+                    : value.n() != null ? value.n().length() : 1);
+        }
+        return bytes;
     }
 
     static String listingKey(String value, String timeId) {

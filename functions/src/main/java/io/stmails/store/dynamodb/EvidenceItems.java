@@ -8,19 +8,19 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A bounce's evidence, in an item of its own beside the bounce ({@code pk = S#<subscriber uuid>},
- * {@code sk = E#<bounce id>}, same expiry): the listing indexes project every attribute of a bounce
- * item, so evidence kept on it would be copied into six indexes and read by every listing. It has no
- * {@code kind}, so the stream's bounce handling ignores it.
+ * Evidence too large to travel on its bounce item ({@link BounceItems#INLINE_EVIDENCE_BYTES}), in an
+ * item of its own beside it ({@code pk = S#<subscriber uuid>}, {@code sk = E#<the bounce's key hash>},
+ * same expiry): kept on the bounce it would make every write of it cost 2 to 17 units. It has no
+ * {@code kind}, so the stream's bounce handling ignores it, and no index key.
  */
 final class EvidenceItems {
-    static final String ATTRIBUTE = "evidence";
+    static final String ATTRIBUTE = BounceItems.EVIDENCE;
 
     private EvidenceItems() {
     }
 
     static Map<String, AttributeValue> keyOf(Bounce bounce) {
-        return Map.of(Tables.PK, s(BounceItems.partitionKey(bounce.subscriberUuid())), Tables.SK, s("E#" + bounce.id()));
+        return Map.of(Tables.PK, s(BounceItems.partitionKey(bounce.subscriberUuid())), Tables.SK, s("E#" + BounceItems.sortKey(bounce).substring(BounceItems.BOUNCE_PREFIX.length())));
     }
 
     static Map<String, AttributeValue> toItem(Bounce bounce) {

@@ -85,9 +85,11 @@ public final class TableDefinitions {
 
     private static List<GlobalSecondaryIndex> bounceIndexes() {
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
-        indexes.add(index(Tables.BY_ID, hash(Tables.ID)));
+        indexes.add(index(Tables.BY_ID, Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build(), hash(Tables.ID)));
+        Projection listingProjection = Projection.builder().projectionType(ProjectionType.INCLUDE)
+                .nonKeyAttributes(Tables.LISTING_PROJECTION).build();
         for (Tables.Listing listing : Tables.Listing.values()) {
-            indexes.add(index(listing.indexName(), hash(Tables.ALL_SHARD), range(listing.sortKey())));
+            indexes.add(index(listing.indexName(), listingProjection, hash(Tables.ALL_SHARD), range(listing.sortKey())));
         }
         return indexes;
     }
@@ -102,8 +104,11 @@ public final class TableDefinitions {
     }
 
     private static GlobalSecondaryIndex index(String name, KeySchemaElement... keys) {
-        return GlobalSecondaryIndex.builder().indexName(name).keySchema(keys)
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
+        return index(name, Projection.builder().projectionType(ProjectionType.ALL).build(), keys);
+    }
+
+    private static GlobalSecondaryIndex index(String name, Projection projection, KeySchemaElement... keys) {
+        return GlobalSecondaryIndex.builder().indexName(name).keySchema(keys).projection(projection).build();
     }
 
     private static AttributeDefinition stringAttribute(String name) {

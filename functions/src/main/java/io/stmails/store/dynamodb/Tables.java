@@ -1,5 +1,7 @@
 package io.stmails.store.dynamodb;
 
+import java.util.List;
+
 /**
  * Table names and the key design, in one place. See README "DynamoDB key design".
  *
@@ -59,6 +61,13 @@ public record Tables(String bounces, String subscribers, String stats) {
             return sortKey;
         }
     }
+
+    /**
+     * What the listing indexes carry besides their keys: the attributes a listing filters on. A page's
+     * bounces are then read from the table by key ({@code BatchGetItem}), so an index entry stays far below
+     * 1 KB (one write unit) whatever the bounce's metadata and evidence weigh.
+     */
+    public static final List<String> LISTING_PROJECTION = List.of("email", "campaign_uuid", "source", "type", "created_at");
 
     /** Between a listing value and the time id: sorts below every printable character. */
     public static final String SEPARATOR = "\u0001";

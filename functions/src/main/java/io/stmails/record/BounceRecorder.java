@@ -103,7 +103,7 @@ public final class BounceRecorder {
         Duration retention = settings.thresholdFor(event.type()).retention();
         String reason = Evidence.reason(event.reason());
         Bounce bounce = new Bounce(
-                BounceIds.next(now),
+                BounceIds.next(createdAt),
                 subscriber.get().uuid(),
                 subscriber.get().email(),
                 event.campaignUuid(),

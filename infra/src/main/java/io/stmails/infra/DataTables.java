@@ -3,7 +3,6 @@ package io.stmails.infra;
 import io.stmails.store.dynamodb.Tables;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -39,9 +38,8 @@ final class DataTables extends Construct {
                 .stream(StreamViewType.NEW_AND_OLD_IMAGES)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-        // Keys only, and the listing indexes with what a listing filters on: an index write costs one unit whatever
+        // The listing indexes carry their keys and what a listing filters on: an index write costs one unit whatever
         // the bounce weighs (the listing reads the bounces themselves from the table).
-        bounces.addGlobalSecondaryIndex(index(Tables.BY_ID, Tables.ID, null).projectionType(ProjectionType.KEYS_ONLY).build());
         for (Tables.Listing listing : Tables.Listing.values()) {
             bounces.addGlobalSecondaryIndex(index(listing.indexName(), Tables.ALL_SHARD, listing.sortKey())
                     .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(Tables.LISTING_PROJECTION).build());
@@ -82,7 +80,7 @@ final class DataTables extends Construct {
 
     /** The ARNs of the bounces table's global secondary indexes. */
     List<String> bounceIndexArns() {
-        return Stream.concat(Stream.of(Tables.BY_ID), Arrays.stream(Tables.Listing.values()).map(Tables.Listing::indexName))
+        return Arrays.stream(Tables.Listing.values()).map(Tables.Listing::indexName)
                 .map(index -> bounces.getTableArn() + "/index/" + index)
                 .toList();
     }

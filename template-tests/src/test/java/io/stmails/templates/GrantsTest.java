@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Least privilege, asserted per role: each function's grants, by resource, exactly. Resources are
- * named by what they are (table:subscribers, index:by-id, secret, topic:ses, queue:own, logs:own)
+ * named by what they are (table:subscribers, index:by-time, secret, topic:ses, queue:own, logs:own)
  * so that a grant on the wrong table or on someone else's queue fails.
  */
 class GrantsTest {
@@ -110,7 +110,7 @@ class GrantsTest {
                     "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"));
             // Reads the counters; adds to the action counters in the transaction of each action it applies.
             grants.put("table:stats", Set.of("dynamodb:Query", "dynamodb:UpdateItem"));
-            for (String index : List.of("by-id", "by-time", "by-email", "by-source", "by-type", "by-campaign",
+            for (String index : List.of("by-time", "by-email", "by-source", "by-campaign",
                     "by-subscriber")) {
                 grants.put("index:" + index, Set.of("dynamodb:Query"));
             }

@@ -44,22 +44,16 @@ class OptionsTest {
         for (JsonNode index : bounces.path("GlobalSecondaryIndexes")) {
             String name = index.path("IndexName").asText();
             JsonNode projection = index.path("Projection");
-            if (name.equals(Tables.BY_ID)) {
-                assertEquals("KEYS_ONLY", projection.path("ProjectionType").asText(), name);
-            } else {
-                assertEquals("INCLUDE", projection.path("ProjectionType").asText(), name);
-                List<String> included = new ArrayList<>();
-                projection.path("NonKeyAttributes").forEach(attribute -> included.add(attribute.asText()));
-                assertEquals(Tables.LISTING_PROJECTION, included, name);
-            }
+            assertEquals("INCLUDE", projection.path("ProjectionType").asText(), name);
+            List<String> included = new ArrayList<>();
+            projection.path("NonKeyAttributes").forEach(attribute -> included.add(attribute.asText()));
+            assertEquals(Tables.LISTING_PROJECTION, included, name);
             indexes.put(name, keys(index.path("KeySchema")));
         }
         assertEquals(Map.of(
-                "by-id", Map.of("id", "HASH"),
                 "by-time", Map.of("all_shard", "HASH", "time_id", "RANGE"),
                 "by-email", Map.of("all_shard", "HASH", "email_sk", "RANGE"),
                 "by-source", Map.of("all_shard", "HASH", "source_sk", "RANGE"),
-                "by-type", Map.of("all_shard", "HASH", "type_sk", "RANGE"),
                 "by-campaign", Map.of("all_shard", "HASH", "campaign_sk", "RANGE")), indexes);
 
         JsonNode subscribers = tables.get(names.subscribers());

@@ -61,10 +61,14 @@ public final class BounceItems {
         return Math.floorMod(id.hashCode(), Tables.SHARDS);
     }
 
+    /** The listing indexes' partition key of the bounce with this id. */
+    static String shardKey(String id) {
+        return "ALL#" + shardOf(id);
+    }
+
     static Map<String, AttributeValue> toItem(Bounce bounce) {
         Map<String, AttributeValue> item = new HashMap<>();
         String timeId = timeId(bounce.createdAt(), bounce.id());
-        int shard = shardOf(bounce.id());
         item.put(Tables.PK, s(partitionKey(bounce.subscriberUuid())));
         item.put(Tables.SK, s(sortKey(bounce)));
         item.put(KIND, s(KIND_BOUNCE));
@@ -87,11 +91,10 @@ public final class BounceItems {
         if (bounce.clearedAt() != null) {
             item.put(CLEARED_AT, s(Timestamps.format(bounce.clearedAt())));
         }
-        item.put(Tables.ALL_SHARD, s("ALL#" + shard));
+        item.put(Tables.ALL_SHARD, s(shardKey(bounce.id())));
         item.put(Tables.Listing.BY_TIME.sortKey(), s(timeId));
         item.put(Tables.Listing.BY_EMAIL.sortKey(), s(listingKey(bounce.email(), timeId)));
         item.put(Tables.Listing.BY_SOURCE.sortKey(), s(listingKey(bounce.source(), timeId)));
-        item.put(Tables.Listing.BY_TYPE.sortKey(), s(listingKey(bounce.type().wire(), timeId)));
         item.put(Tables.Listing.BY_CAMPAIGN.sortKey(), s(listingKey(bounce.campaignUuid(), timeId)));
         if (bounce.evidence() != null) {
             item.put(EVIDENCE, s(bounce.evidence()));

@@ -3,6 +3,7 @@ package io.stmails.store.dynamodb;
 import static io.stmails.store.dynamodb.BounceItems.s;
 
 import io.stmails.domain.Bounce;
+import io.stmails.domain.BounceIds;
 import io.stmails.domain.BounceType;
 import io.stmails.store.BouncePage;
 import io.stmails.store.BounceQuery;
@@ -46,12 +47,14 @@ public final class DynamoBounceStore implements BounceStore {
     private final Tables tables;
     private final Supplier<Instant> clock;
     private final BounceListing listing;
+    private final TypeOrderedListing byType;
 
     public DynamoBounceStore(DynamoDbClient dynamo, Tables tables, Supplier<Instant> clock) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.clock = clock;
         this.listing = new BounceListing(dynamo, tables.bounces());
+        this.byType = new TypeOrderedListing(listing);
     }
 
     /** The evidence first when it has its own item: the bounce is what makes the write visible, and a retry writes both again. */
@@ -228,12 +231,22 @@ public final class DynamoBounceStore implements BounceStore {
         }
     }
 
-    /** The by-id index holds keys only: it names the item, which is then read whole (and consistently). */
+    /**
+     * No index by id: the id carries the bounce's {@code created_at} and its listing shard, so it names the bounce's
+     * entry in the time listing exactly; that entry names the item, which is then read whole (and consistently).
+     */
     @Override
     public Optional<Bounce> findById(String id) {
+        Optional<Instant> createdAt = BounceIds.timeOf(id);
+        if (createdAt.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            QueryResponse response = dynamo.query(b -> b.tableName(tables.bounces()).indexName(Tables.BY_ID)
-                    .keyConditionExpression("id = :id").expressionAttributeValues(Map.of(":id", s(id))));
+            QueryResponse response = dynamo.query(b -> b.tableName(tables.bounces()).indexName(Tables.Listing.BY_TIME.indexName())
+                    .keyConditionExpression("#shard = :shard AND #time = :time")
+                    .expressionAttributeNames(Map.of("#shard", Tables.ALL_SHARD, "#time", Tables.Listing.BY_TIME.sortKey()))
+                    .expressionAttributeValues(Map.of(":shard", s(BounceItems.shardKey(id)),
+                            ":time", s(BounceItems.timeId(createdAt.get(), id)))));
             for (Map<String, AttributeValue> entry : response.items()) {
                 Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tables.bounces()).consistentRead(true)
                         .key(Map.of(Tables.PK, entry.get(Tables.PK), Tables.SK, entry.get(Tables.SK)))).item();
@@ -260,7 +273,7 @@ public final class DynamoBounceStore implements BounceStore {
 
     @Override
     public BouncePage query(BounceQuery query) {
-        return listing.page(query);
+        return query.orderBy() == BounceQuery.Order.TYPE ? byType.page(query) : listing.page(query);
     }
 
     @Override

@@ -63,9 +63,7 @@ final class ListingPlan {
         if (listing != Tables.Listing.BY_SOURCE || query.source() == null) {
             plan.equal("source", query.source());
         }
-        if (listing != Tables.Listing.BY_TYPE || query.type() == null) {
-            plan.equal("type", query.type() == null ? null : query.type().wire());
-        }
+        plan.equal("type", query.type() == null ? null : query.type().wire());
         if (!timeInKey) {
             if (query.from() != null) {
                 plan.compare("created_at", ">=", Timestamps.format(query.from()));
@@ -82,12 +80,11 @@ final class ListingPlan {
         return switch (query.orderBy()) {
             case EMAIL -> Tables.Listing.BY_EMAIL;
             case SOURCE -> Tables.Listing.BY_SOURCE;
-            case TYPE -> Tables.Listing.BY_TYPE;
             case CAMPAIGN -> Tables.Listing.BY_CAMPAIGN;
-            case CREATED_AT -> query.email() != null ? Tables.Listing.BY_EMAIL
+            // By type, a page is made of per-type time listings (TypeOrderedListing); a count needs no order.
+            case CREATED_AT, TYPE -> query.email() != null ? Tables.Listing.BY_EMAIL
                     : query.campaignUuid() != null ? Tables.Listing.BY_CAMPAIGN
                     : query.source() != null ? Tables.Listing.BY_SOURCE
-                    : query.type() != null ? Tables.Listing.BY_TYPE
                     : Tables.Listing.BY_TIME;
         };
     }
@@ -97,7 +94,6 @@ final class ListingPlan {
             case BY_EMAIL -> query.email();
             case BY_CAMPAIGN -> query.campaignUuid();
             case BY_SOURCE -> query.source();
-            case BY_TYPE -> query.type() == null ? null : query.type().wire();
             case BY_TIME -> null;
         };
         return value == null ? null : value + Tables.SEPARATOR;

@@ -76,7 +76,7 @@ public final class TableDefinitions {
 
     private static List<AttributeDefinition> bounceAttributes() {
         List<AttributeDefinition> attributes = new ArrayList<>(List.of(stringAttribute(Tables.PK),
-                stringAttribute(Tables.SK), stringAttribute(Tables.ID), stringAttribute(Tables.ALL_SHARD)));
+                stringAttribute(Tables.SK), stringAttribute(Tables.ALL_SHARD)));
         for (Tables.Listing listing : Tables.Listing.values()) {
             attributes.add(stringAttribute(listing.sortKey()));
         }
@@ -85,7 +85,6 @@ public final class TableDefinitions {
 
     private static List<GlobalSecondaryIndex> bounceIndexes() {
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
-        indexes.add(index(Tables.BY_ID, Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build(), hash(Tables.ID)));
         Projection listingProjection = Projection.builder().projectionType(ProjectionType.INCLUDE)
                 .nonKeyAttributes(Tables.LISTING_PROJECTION).build();
         for (Tables.Listing listing : Tables.Listing.values()) {

@@ -30,7 +30,6 @@ public record Tables(String bounces, String subscribers, String stats) {
     public static final String SK = "sk";
     public static final String TTL = "expires_at";
 
-    public static final String BY_ID = "by-id";
     public static final String BY_SUBSCRIBER = "by-subscriber";
     public static final String SUBSCRIBER_UUID = "subscriber_uuid";
     public static final String APPLIED_AT = "applied_at";
@@ -42,7 +41,6 @@ public record Tables(String bounces, String subscribers, String stats) {
         BY_TIME("by-time", "time_id"),
         BY_EMAIL("by-email", "email_sk"),
         BY_SOURCE("by-source", "source_sk"),
-        BY_TYPE("by-type", "type_sk"),
         BY_CAMPAIGN("by-campaign", "campaign_sk");
 
         private final String indexName;

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the threshold action for one newly recorded bounce, exactly once: the subscriber change
  * and an action record keyed by the bounce id are written in one conditional transaction, so a
- * redelivered stream record or a concurrent bounce of the same subscriber cannot apply it twice.
+ * redelivered stream record or a concurrent bounce of the same subscriber cannot apply it twice. The
+ * action is counted by the caller, with the bounce's stream record.
  * The action event is published after the write and marked published; a crash in between
  * republishes it with the same {@code event_id} on the retry.
  */
@@ -48,36 +49,40 @@ public final class ThresholdProcessor {
         this.metrics = metrics;
     }
 
-    public void process(Bounce bounce) {
+    /**
+     * @return the action this bounce applied, now or in an earlier delivery of its stream record: the caller counts
+     *         it ({@link SubscriberStore#applyActionCountedElsewhere}); empty when it applied none
+     */
+    public Optional<ActionRecord> process(Bounce bounce) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<ActionRecord> applied = subscribers.findAction(bounce.id());
             if (applied.isPresent()) {
                 finish(applied.get());
-                return;
+                return applied;
             }
             Optional<Subscriber> subscriber = subscribers.findByUuid(bounce.subscriberUuid());
             if (subscriber.isEmpty()) {
                 // Deleted (by a delete action, the API or an erasure) before or after this bounce was written (the
                 // write does not check her, to cost one unit): keep nothing against her.
                 bounces.deleteAllOfSubscriber(bounce.subscriberUuid());
-                return;
+                return Optional.empty();
             }
             if (!bounce.counts()) {
                 // Reported for an address that is suppressed already: recorded, but acting again would change nothing.
-                return;
+                return Optional.empty();
             }
             Instant now = clock.get();
             Instant since = engine.countingRule(bounce.type()).since(now);
             List<Instant> counted = bounces.countableTimes(bounce.subscriberUuid(), bounce.type(), since, now);
             ThresholdDecision decision = engine.decide(subscriber.get(), bounce.type(), counted, now);
             if (!decision.changesSomething()) {
-                return;
+                return Optional.empty();
             }
             ActionRecord record = new ActionRecord(bounce.id(), subscriber.get().uuid(), subscriber.get().email(),
                     decision.action(), bounce.type(), decision.count(), decision.threshold(), bounce.campaignUuid(),
                     bounce.source(), now, !publisher.isConfigured(), subscriber.get().status(), subscriber.get().lists(),
                     suppression.suppresses(decision.action()), null);
-            switch (subscribers.applyAction(subscriber.get(), decision, record)) {
+            switch (subscribers.applyActionCountedElsewhere(subscriber.get(), decision, record)) {
                 case APPLIED -> {
                     metrics.actionApplied(decision.action());
                     LOG.atInfo()
@@ -88,7 +93,7 @@ public final class ThresholdProcessor {
                             .log("applied {} after {} {} bounce(s) (threshold {})", decision.action().wire(),
                                     decision.count(), bounce.type().wire(), decision.threshold());
                     finish(record);
-                    return;
+                    return Optional.of(record);
                 }
                 case ALREADY_APPLIED -> {
                     // Another delivery of this record won the race; its record says whether to publish.

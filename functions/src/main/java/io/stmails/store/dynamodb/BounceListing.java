@@ -52,8 +52,9 @@ final class BounceListing {
         this.table = table;
     }
 
-    BouncePage page(BounceQuery query) {
-        ListingPlan plan = ListingPlan.of(query);
+    /** @param withoutCampaign only bounces without a campaign (a segment of the campaign order, {@link SegmentedListing}) */
+    BouncePage page(BounceQuery query, boolean withoutCampaign) {
+        ListingPlan plan = ListingPlan.of(query, withoutCampaign);
         if (plan.isEmpty()) {
             return BouncePage.EMPTY;
         }
@@ -190,7 +191,9 @@ final class BounceListing {
 
     /** Counts what the query matches (cursor and limit ignored); costs a read of every matching index entry. */
     long count(BounceQuery query) {
-        ListingPlan plan = ListingPlan.of(query.withCursor(null));
+        // The order changes nothing in what is counted; the time listing (or a filter's) holds every bounce.
+        ListingPlan plan = ListingPlan.of(new BounceQuery(query.campaignUuid(), query.source(), query.type(), query.email(),
+                query.from(), query.to(), BounceQuery.Order.CREATED_AT, query.ascending(), query.limit(), null), false);
         if (plan.isEmpty()) {
             return 0;
         }

@@ -47,14 +47,14 @@ public final class DynamoBounceStore implements BounceStore {
     private final Tables tables;
     private final Supplier<Instant> clock;
     private final BounceListing listing;
-    private final TypeOrderedListing byType;
+    private final SegmentedListing segmented;
 
     public DynamoBounceStore(DynamoDbClient dynamo, Tables tables, Supplier<Instant> clock) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.clock = clock;
         this.listing = new BounceListing(dynamo, tables.bounces());
-        this.byType = new TypeOrderedListing(listing);
+        this.segmented = new SegmentedListing(listing);
     }
 
     /** The evidence first when it has its own item: the bounce is what makes the write visible, and a retry writes both again. */
@@ -263,17 +263,18 @@ public final class DynamoBounceStore implements BounceStore {
     private Bounce withEvidence(Map<String, AttributeValue> item) {
         Bounce bounce = BounceItems.fromItem(item);
         if (!BounceItems.evidenceApart(item)) {
-            String inline = BounceItems.str(item, BounceItems.EVIDENCE);
-            return inline == null ? bounce : bounce.withEvidence(inline);
+            AttributeValue inline = item.get(BounceItems.EVIDENCE);
+            return inline == null ? bounce : bounce.withEvidence(EvidenceItems.text(inline));
         }
         Map<String, AttributeValue> evidence = dynamo.getItem(b -> b.tableName(tables.bounces())
                 .key(EvidenceItems.keyOf(bounce))).item();
-        return evidence == null || evidence.isEmpty() ? bounce : bounce.withEvidence(evidence.get(EvidenceItems.ATTRIBUTE).s());
+        return evidence == null || evidence.isEmpty() ? bounce
+                : bounce.withEvidence(EvidenceItems.text(evidence.get(EvidenceItems.ATTRIBUTE)));
     }
 
     @Override
     public BouncePage query(BounceQuery query) {
-        return query.orderBy() == BounceQuery.Order.TYPE ? byType.page(query) : listing.page(query);
+        return SegmentedListing.handles(query.orderBy()) ? segmented.page(query) : listing.page(query, false);
     }
 
     @Override

@@ -29,7 +29,7 @@ final class ListingPlan {
         this.ascending = ascending;
     }
 
-    static ListingPlan of(BounceQuery query) {
+    static ListingPlan of(BounceQuery query, boolean withoutCampaign) {
         Tables.Listing listing = listingFor(query);
         String prefix = prefixFor(listing, query);
         String lower = prefix;
@@ -64,6 +64,10 @@ final class ListingPlan {
             plan.equal("source", query.source());
         }
         plan.equal("type", query.type() == null ? null : query.type().wire());
+        if (withoutCampaign) {
+            plan.filters.add("attribute_not_exists(#nocampaign)");
+            plan.names.put("#nocampaign", "campaign_uuid");
+        }
         if (!timeInKey) {
             if (query.from() != null) {
                 plan.compare("created_at", ">=", Timestamps.format(query.from()));
@@ -81,7 +85,7 @@ final class ListingPlan {
             case EMAIL -> Tables.Listing.BY_EMAIL;
             case SOURCE -> Tables.Listing.BY_SOURCE;
             case CAMPAIGN -> Tables.Listing.BY_CAMPAIGN;
-            // By type, a page is made of per-type time listings (TypeOrderedListing); a count needs no order.
+            // By type, a page is made of per-type time listings (SegmentedListing).
             case CREATED_AT, TYPE -> query.email() != null ? Tables.Listing.BY_EMAIL
                     : query.campaignUuid() != null ? Tables.Listing.BY_CAMPAIGN
                     : query.source() != null ? Tables.Listing.BY_SOURCE

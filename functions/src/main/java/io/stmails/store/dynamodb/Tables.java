@@ -3,16 +3,21 @@ package io.stmails.store.dynamodb;
 import java.util.List;
 
 /**
- * Table names and the key design, in one place. See README "DynamoDB key design".
+ * Table names and the key design, in one place. See README "DynamoDB key design", which also says
+ * what each write costs.
  *
- * <p>Bounces table: {@code pk = S#<subscriber uuid>}, {@code sk = B#<type>#<created_at>#<id>}. A
+ * <p>Bounces table: {@code pk = S#<subscriber uuid>}, {@code sk = B#<hash of the dedupe key>}. A
  * subscriber's bounces live in one partition, so counting one type is a strongly consistent key
- * query and the stream delivers one subscriber's bounces in order. Dedupe markers share the table
- * ({@code pk = D#<sha-256 of the dedupe key>}, {@code sk = D}, with a TTL). Global indexes: by-id ({@code id}), and five
- * listing indexes that share the partition key {@code all_shard = ALL#<0..15>}, write-sharded so
- * that a campaign bouncing thousands of times per second spreads its index writes, each sorted by
- * one listing order: by-time ({@code time_id = <created_at>#<id>}), by-email, by-source, by-type and
- * by-campaign ({@code <value> U+0001 <time_id>}).
+ * query and the stream delivers one subscriber's bounces in order; the key being the dedupe key, one
+ * conditional put records a bounce exactly once. A deleted bounce leaves a dedupe marker
+ * ({@code pk = D#<sha-256 of the dedupe key>}, {@code sk = D}, with a TTL); evidence too large to
+ * travel on its bounce has an item beside it ({@code sk = E#<the same hash>}). Global indexes: four
+ * listing indexes that share the partition key {@code all_shard = ALL#<0..15>}, write-sharded so that
+ * a campaign bouncing thousands of times per second spreads its index writes, each sorted by one
+ * listing order: by-time ({@code time_id = <created_at>#<id>}), by-email, by-source and by-campaign
+ * (sparse; {@code <value> U+0001 <time_id>}). They project only what a listing filters on
+ * ({@link #LISTING_PROJECTION}). No index by id (the id carries its {@code created_at}, so it names
+ * its by-time entry) and none by type (three per-type time listings in turn give that order).
  *
  * <p>Subscribers table: {@code pk = S#<uuid>} (the subscriber), {@code pk = E#<email>} (unique
  * e-mail, points at the uuid), {@code pk = A#<bounce id>} (applied actions; a delete's with a TTL)
@@ -20,7 +25,7 @@ import java.util.List;
  * {@code applied_at}) holds only the last two: a subscriber's history.
  *
  * <p>Stats table (no stream): counters {@code pk = STATS#<scope>}, {@code sk = <dimension>} (among them
- * the action counters, {@code action#<action>} and {@code action_day#<action>#<day>}), and
+ * the action counters {@code action_day#<action>#<day>}, whose sums are the all-time counts), and
  * the receipts that make counting exactly-once ({@code pk = RECEIPT#<sequence number>}, with a TTL).
  */
 public record Tables(String bounces, String subscribers, String stats) {

@@ -29,7 +29,10 @@ public interface BounceStore {
      */
     List<Instant> countableTimes(String subscriberUuid, BounceType type, Instant since, Instant now);
 
-    /** Whether a bounce with this dedupe key was recorded (within the dedupe markers' retention). */
+    /**
+     * Whether a bounce with this dedupe key was recorded and deleted since (within the dedupe markers' retention):
+     * one still recorded is found by {@link #insert} itself, against its own item.
+     */
     boolean isRecorded(String dedupeKey);
 
     Map<BounceType, Long> countsByType(String subscriberUuid);

@@ -1,7 +1,9 @@
 package io.stmails.actions;
 
+import io.stmails.domain.ActionCounters;
 import io.stmails.domain.StatsCounters;
 import io.stmails.domain.StatsCounters.Counter;
+import io.stmails.store.ActionRecord;
 import io.stmails.store.StatsStore;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * subscriber's later records in the batch are left for the redelivery (not reported: they are not at
  * fault). Other subscribers' records are processed; their threshold actions are idempotent.
  *
- * <p>Counting is exactly-once: only the records before the first failure are counted (everything
+ * <p>Counting is exactly-once: a bounce is counted together with the threshold action it applied (so
+ * that action is counted exactly once too), and only the records before the first failure are counted (everything
  * from it on will be delivered again), in groups written in one transaction with a receipt for each
  * of their records. A redelivery, wherever it starts (at a reported record, or in the middle of a
  * batch that Lambda split after a function error), finds the receipts and skips what was counted. A
@@ -45,6 +48,7 @@ public final class BounceStreamProcessor {
 
     public List<String> process(List<StreamChange> changes) {
         List<String> failed = new ArrayList<>();
+        Map<String, ActionRecord> actions = new HashMap<>();
         Set<String> heldSubscribers = new HashSet<>();
         int firstFailure = changes.size();
         for (int i = 0; i < changes.size(); i++) {
@@ -62,7 +66,7 @@ public final class BounceStreamProcessor {
                     StatsCounters.of(change.bounce());
                 }
                 if (change.kind() == StreamChange.Kind.BOUNCE_INSERTED) {
-                    thresholds.process(change.bounce());
+                    thresholds.process(change.bounce()).ifPresent(action -> actions.put(change.sequenceNumber(), action));
                 }
             } catch (RuntimeException e) {
                 LOG.error("stream record {} failed; reported for retry", change.sequenceNumber(), e);
@@ -75,15 +79,18 @@ public final class BounceStreamProcessor {
         }
         List<StreamChange> countable = changes.subList(0, firstFailure).stream()
                 .filter(c -> c.kind() != StreamChange.Kind.OTHER).toList();
-        int uncounted = count(countable);
+        int uncounted = count(countable, actions);
         if (uncounted >= 0) {
             failed.add(0, countable.get(uncounted).sequenceNumber());
         }
         return failed;
     }
 
-    /** Counts the changes in order; the index of the one that could not be counted (nothing after it is), or -1. */
-    private int count(List<StreamChange> changes) {
+    /**
+     * Counts the changes in order, each inserted bounce with the threshold action it applied (if any); the index of
+     * the one that could not be counted (nothing after it is), or -1.
+     */
+    private int count(List<StreamChange> changes, Map<String, ActionRecord> actions) {
         int next = 0;
         int oneByOneUntil = 0;
         while (next < changes.size()) {
@@ -104,6 +111,10 @@ public final class BounceStreamProcessor {
                     StreamChange change = changes.get(end);
                     long delta = change.kind() == StreamChange.Kind.BOUNCE_INSERTED ? 1 : -1;
                     StatsCounters.of(change.bounce()).forEach(counter -> withNext.merge(counter, delta, Long::sum));
+                    ActionRecord action = actions.get(change.sequenceNumber());
+                    if (action != null) {
+                        ActionCounters.of(action.action(), action.appliedAt()).forEach(counter -> withNext.merge(counter, 1L, Long::sum));
+                    }
                     if (end > next && withNext.size() + (end - next + 1) > StatsStore.MAX_ITEMS_PER_GROUP) {
                         break;
                     }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the threshold action for one newly recorded bounce, exactly once: the subscriber change
  * and an action record keyed by the bounce id are written in one conditional transaction, so a
- * redelivered stream record or a concurrent bounce of the same subscriber cannot apply it twice.
+ * redelivered stream record or a concurrent bounce of the same subscriber cannot apply it twice. The
+ * action is counted by the caller, with the bounce's stream record.
  * The action event is published after the write and marked published; a crash in between
  * republishes it with the same {@code event_id} on the retry.
  */
@@ -48,41 +49,52 @@ public final class ThresholdProcessor {
         this.metrics = metrics;
     }
 
-    public void process(Bounce bounce) {
-        if (!bounce.counts()) {
-            // Reported for an address that is suppressed already: recorded, but acting again would change nothing.
-            return;
-        }
-        // A subscriber who keeps changing ends in ContentionException: the stream record is reported for retry.
-        retry.settle("threshold action of bounce " + bounce.id() + " for subscriber " + bounce.subscriberUuid(),
-                () -> decideAndApply(bounce));
+    /**
+     * @return the action this bounce applied, now or in an earlier delivery of its stream record: the caller counts
+     *         it ({@link SubscriberStore#applyActionCountedElsewhere}); empty when it applied none
+     * @throws io.stmails.domain.ContentionException when the subscriber kept changing: the stream record is reported
+     *         for retry
+     */
+    public Optional<ActionRecord> process(Bounce bounce) {
+        return retry.run("threshold action of bounce " + bounce.id() + " for subscriber " + bounce.subscriberUuid(),
+                () -> decideAndApply(bounce)).action();
     }
 
-    /** @return false when the subscriber changed meanwhile, so the decision must be taken again */
-    private boolean decideAndApply(Bounce bounce) {
+    /** What one round settled: the action applied, if any. */
+    private record Outcome(Optional<ActionRecord> action) {
+        static final Outcome NONE = new Outcome(Optional.empty());
+    }
+
+    /** @return empty when the subscriber changed meanwhile, so the decision must be taken again */
+    private Optional<Outcome> decideAndApply(Bounce bounce) {
         Optional<ActionRecord> applied = subscribers.findAction(bounce.id());
         if (applied.isPresent()) {
             finish(applied.get());
-            return true;
+            return Optional.of(new Outcome(applied));
         }
         Optional<Subscriber> subscriber = subscribers.findByUuid(bounce.subscriberUuid());
         if (subscriber.isEmpty()) {
-            // Deleted (by a delete action or the API) after this bounce was written: keep nothing against it.
+            // Deleted (by a delete action, the API or an erasure) before or after this bounce was written (the
+            // write does not check her, to cost one unit): keep nothing against her.
             bounces.deleteAllOfSubscriber(bounce.subscriberUuid());
-            return true;
+            return Optional.of(Outcome.NONE);
+        }
+        if (!bounce.counts()) {
+            // Reported for an address that is suppressed already: recorded, but acting again would change nothing.
+            return Optional.of(Outcome.NONE);
         }
         Instant now = clock.get();
         Instant since = engine.countingRule(bounce.type()).since(now);
         List<Instant> counted = bounces.countableTimes(bounce.subscriberUuid(), bounce.type(), since, now);
         ThresholdDecision decision = engine.decide(subscriber.get(), bounce.type(), counted, now);
         if (!decision.changesSomething()) {
-            return true;
+            return Optional.of(Outcome.NONE);
         }
         ActionRecord record = new ActionRecord(bounce.id(), subscriber.get().uuid(), subscriber.get().email(),
                 decision.action(), bounce.type(), decision.count(), decision.threshold(), bounce.campaignUuid(),
                 bounce.source(), now, !publisher.isConfigured(), subscriber.get().status(), subscriber.get().lists(),
                 suppression.suppresses(decision.action()), null);
-        switch (subscribers.applyAction(subscriber.get(), decision, record)) {
+        switch (subscribers.applyActionCountedElsewhere(subscriber.get(), decision, record)) {
             case APPLIED -> {
                 metrics.actionApplied(decision.action());
                 LOG.atInfo()
@@ -93,14 +105,14 @@ public final class ThresholdProcessor {
                         .log("applied {} after {} {} bounce(s) (threshold {})", decision.action().wire(),
                                 decision.count(), bounce.type().wire(), decision.threshold());
                 finish(record);
-                return true;
+                return Optional.of(new Outcome(Optional.of(record)));
             }
             case ALREADY_APPLIED -> {
-                // Another delivery of this record won the race; its record says whether to publish.
+                // Another delivery of this record won the race; the next round finds its record and finishes it.
             }
             case CONFLICT -> LOG.debug("subscriber {} changed meanwhile; deciding again", bounce.subscriberUuid());
         }
-        return false;
+        return Optional.empty();
     }
 
     private void finish(ActionRecord record) {

@@ -103,7 +103,7 @@ public final class BounceRecorder {
         Duration retention = settings.thresholdFor(event.type()).retention();
         String reason = EvidenceDocument.reason(event.reason());
         Bounce bounce = new Bounce(
-                BounceIds.next(now),
+                BounceIds.next(createdAt),
                 subscriber.get().uuid(),
                 subscriber.get().email(),
                 event.campaignUuid(),
@@ -121,7 +121,6 @@ public final class BounceRecorder {
         return switch (bounces.insert(bounce)) {
             case INSERTED -> new Result(Outcome.RECORDED, bounce.id(), bounce.subscriberUuid());
             case DUPLICATE -> new Result(Outcome.DUPLICATE, null, bounce.subscriberUuid());
-            case SUBSCRIBER_GONE -> new Result(Outcome.SUBSCRIBER_NOT_FOUND, null, null);
         };
     }
 

@@ -13,12 +13,13 @@ public interface BounceStore {
     enum InsertResult {
         INSERTED,
         /** The dedupe key was recorded before: nothing written. */
-        DUPLICATE,
-        /** The subscriber was deleted between lookup and write: nothing written. */
-        SUBSCRIBER_GONE
+        DUPLICATE
     }
 
-    /** Writes the bounce, its evidence, its dedupe marker and a check that its subscriber still exists, atomically. */
+    /**
+     * Writes the bounce with its evidence, once per dedupe key. A bounce racing its subscriber's deletion
+     * may be written; the stream step deletes it (see {@code ThresholdProcessor}).
+     */
     InsertResult insert(Bounce bounce);
 
     /**
@@ -28,7 +29,10 @@ public interface BounceStore {
      */
     List<Instant> countableTimes(String subscriberUuid, BounceType type, Instant since, Instant now);
 
-    /** Whether a bounce with this dedupe key was recorded (within the dedupe markers' retention). */
+    /**
+     * Whether a bounce with this dedupe key was recorded and deleted since (within the dedupe markers' retention):
+     * one still recorded is found by {@link #insert} itself, against its own item.
+     */
     boolean isRecorded(String dedupeKey);
 
     Map<BounceType, Long> countsByType(String subscriberUuid);
@@ -36,10 +40,10 @@ public interface BounceStore {
     /** The subscriber's bounces, newest first. */
     List<Bounce> listBySubscriber(String subscriberUuid);
 
-    /** Deletes every bounce of the subscriber; returns how many. Dedupe markers stay, so redeliveries stay ignored. */
+    /** Deletes every bounce of the subscriber; returns how many. Each leaves a dedupe marker, so redeliveries stay ignored. */
     int deleteAllOfSubscriber(String subscriberUuid);
 
-    /** Deletes the bounce and its evidence. */
+    /** Deletes the bounce and its evidence, leaving a dedupe marker so that its redeliveries stay ignored. */
     void delete(Bounce bounce);
 
     /** Marks every not yet cleared bounce of the subscriber as cleared (listed, no longer counted); returns how many. */

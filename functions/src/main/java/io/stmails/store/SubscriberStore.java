@@ -35,8 +35,17 @@ public interface SubscriberStore {
      */
     void create(Subscriber subscriber, ActionRecord record);
 
-    /** Stores the decision's effect and the action record in one transaction, if {@code before} is still current. */
+    /**
+     * Stores the decision's effect and the action record in one transaction, if {@code before} is still current,
+     * and adds the action to its counters in the same transaction.
+     */
     ApplyResult applyAction(Subscriber before, ThresholdDecision decision, ActionRecord record);
+
+    /**
+     * As {@link #applyAction}, without the counters: for the stream step, which counts a threshold action exactly
+     * once with the stream record of the bounce that caused it (in the transaction that counts that bounce).
+     */
+    ApplyResult applyActionCountedElsewhere(Subscriber before, ThresholdDecision decision, ActionRecord record);
 
     Optional<ActionRecord> findAction(String bounceId);
 

@@ -8,7 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.Settings;
+import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceEvent;
+import io.stmails.domain.BounceIds;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
@@ -16,6 +18,7 @@ import io.stmails.domain.SubscriptionStatus;
 import io.stmails.handler.BounceActionsHandler;
 import io.stmails.wiring.Components;
 import io.stmails.record.BounceRecorder;
+import io.stmails.store.BounceStore;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import io.stmails.testing.RecordingSns;
@@ -246,6 +249,8 @@ class BounceActionsHandlerIT {
         start("{}");
         Subscriber jane = subscriber("jane@example.com");
         record(jane, BounceType.HARD);
+        // A deleted bounce leaves a dedupe marker behind.
+        services.bounces().delete(services.bounces().listBySubscriber(jane.uuid()).get(0));
         List<Map<String, AttributeValue>> markers = new ArrayList<>(DynamoDbLocal.client()
                 .scan(b -> b.tableName(tables.bounces())).items());
         markers.removeIf(item -> item.containsKey("kind"));
@@ -255,6 +260,21 @@ class BounceActionsHandlerIT {
         removal.setEventName("REMOVE");
         assertEquals(List.of(), failures(handler.handleRequest(StreamFixtures.event(List.of(markerInsert, removal)), null)));
         assertEquals(SubscriberStatus.ENABLED, reload(jane).status());
+    }
+
+    @Test
+    void aBounceWrittenForASubscriberDeletedMeanwhileIsRemovedByTheStreamStepAndStaysIgnored() {
+        start("{}");
+        Subscriber jane = subscriber("jane@example.com");
+        Bounce raced = new Bounce(BounceIds.next(Instant.now()), jane.uuid(), jane.email(), null, BounceType.HARD, "test", "{}",
+                Instant.now(), "raced-" + UUID.randomUUID());
+        services.subscribers().delete(jane.uuid());
+        // The write does not check her (that would take a transaction): it lands, and the stream step cleans up.
+        assertEquals(BounceStore.InsertResult.INSERTED, services.bounces().insert(raced));
+        deliverNew();
+        assertEquals(List.of(), services.bounces().listBySubscriber(jane.uuid()));
+        assertEquals(BounceStore.InsertResult.DUPLICATE, services.bounces().insert(raced), "its redelivery stays ignored");
+        assertEquals(List.of(), sns.published());
     }
 
     private Subscriber subscriber(String email) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +24,16 @@ class BounceIdsTest {
             ids.add(BounceIds.next(same));
         }
         assertEquals(10_000, ids.size());
+    }
+
+    @Test
+    void anIdCarriesItsTimeToTheMillisecondOverEveryAcceptedYear() {
+        for (Instant at : List.of(Instants.EARLIEST, Instant.parse("1969-12-31T23:59:59.999Z"), Instant.parse("2026-11-26T10:00:00.123Z"),
+                Instants.LATEST.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))) {
+            assertEquals(Optional.of(at), BounceIds.timeOf(BounceIds.next(at)), at.toString());
+        }
+        assertEquals(Optional.empty(), BounceIds.timeOf("not-an-id"));
+        assertEquals(Optional.empty(), BounceIds.timeOf("ZZZZZZZZZZ0000000000000000"), "past year 9999");
+        assertEquals(Optional.empty(), BounceIds.timeOf("000000000I0000000000000000"), "I is not Crockford base32");
     }
 }

@@ -59,6 +59,7 @@ public final class StreamFixtures {
         switch (value.type()) {
             case S -> out.setS(value.s());
             case N -> out.setN(value.n());
+            case B -> out.setB(value.b().asByteBuffer());
             case BOOL -> out.setBOOL(value.bool());
             case NUL -> out.setNULL(true);
             case M -> {

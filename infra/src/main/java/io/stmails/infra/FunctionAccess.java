@@ -47,7 +47,7 @@ record FunctionAccess(List<String> subscriberActions, List<String> bounceActions
         if (function.trigger() == Trigger.DYNAMODB_STREAM) {
             return new FunctionAccess(
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
-                    List.of("dynamodb:Query", "dynamodb:DeleteItem"),
+                    List.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"),
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
                     false, false, true, false, false, false,
                     suppressionSync ? List.of("ses:PutSuppressedDestination") : List.of());
@@ -56,7 +56,8 @@ record FunctionAccess(List<String> subscriberActions, List<String> bounceActions
             return new FunctionAccess(
                     List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                             "dynamodb:DeleteItem"),
-                    List.of("dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                    List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
+                            "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
                     List.of("dynamodb:Query", "dynamodb:UpdateItem"),
                     true, true, false, false, false, true,
                     suppressionSync ? List.of("ses:PutSuppressedDestination", "ses:DeleteSuppressedDestination",
@@ -69,8 +70,8 @@ record FunctionAccess(List<String> subscriberActions, List<String> bounceActions
             case SNS, EVENTBRIDGE, DYNAMODB_STREAM -> false;
         };
         return new FunctionAccess(
-                List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
-                List.of("dynamodb:PutItem"),
+                List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                List.of("dynamodb:GetItem", "dynamodb:PutItem"),
                 function.trigger() == Trigger.SCHEDULE ? List.of("dynamodb:PutItem") : List.of(),
                 false, readsSecrets, false, sesWebhook, function.trigger() == Trigger.SNS, false, List.of());
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stmails.catalog.FunctionCatalog.Trigger;
 import io.stmails.infra.DeploymentConfig;
 import io.stmails.store.dynamodb.Tables;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +42,18 @@ class OptionsTest {
         assertEquals("NEW_AND_OLD_IMAGES", bounces.path("StreamSpecification").path("StreamViewType").asText());
         Map<String, Map<String, String>> indexes = new TreeMap<>();
         for (JsonNode index : bounces.path("GlobalSecondaryIndexes")) {
-            assertEquals("ALL", index.path("Projection").path("ProjectionType").asText());
-            indexes.put(index.path("IndexName").asText(), keys(index.path("KeySchema")));
+            String name = index.path("IndexName").asText();
+            JsonNode projection = index.path("Projection");
+            assertEquals("INCLUDE", projection.path("ProjectionType").asText(), name);
+            List<String> included = new ArrayList<>();
+            projection.path("NonKeyAttributes").forEach(attribute -> included.add(attribute.asText()));
+            assertEquals(Tables.LISTING_PROJECTION, included, name);
+            indexes.put(name, keys(index.path("KeySchema")));
         }
         assertEquals(Map.of(
-                "by-id", Map.of("id", "HASH"),
                 "by-time", Map.of("all_shard", "HASH", "time_id", "RANGE"),
                 "by-email", Map.of("all_shard", "HASH", "email_sk", "RANGE"),
                 "by-source", Map.of("all_shard", "HASH", "source_sk", "RANGE"),
-                "by-type", Map.of("all_shard", "HASH", "type_sk", "RANGE"),
                 "by-campaign", Map.of("all_shard", "HASH", "campaign_sk", "RANGE")), indexes);
 
         JsonNode subscribers = tables.get(names.subscribers());

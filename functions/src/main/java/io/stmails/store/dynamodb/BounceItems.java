@@ -11,7 +11,13 @@ import java.util.HexFormat;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Maps bounces to items and back (also used on stream images). */
+/**
+ * Maps bounces to items and back (also used on stream images). A bounce item is keyed by its dedupe
+ * key ({@code sk = B#<first 128 bits of its SHA-256, hex>}), so one conditional put both writes it and
+ * refuses a redelivery; its evidence travels on it while the item stays within
+ * {@link #INLINE_EVIDENCE_BYTES}, as text or else compressed, and in an item of its own
+ * ({@link EvidenceItems}) only beyond.
+ */
 public final class BounceItems {
     static final String KIND = "kind";
     static final String KIND_BOUNCE = "bounce";
@@ -19,6 +25,15 @@ public final class BounceItems {
     static final String CLEARED_AT = "cleared_at";
     /** Present (true) on a bounce the provider reported for an address already on its suppression list. */
     static final String SUPPRESSED = "suppressed";
+    static final String EVIDENCE = "evidence";
+    /** Present (true) when the evidence was too large to travel on the bounce: it is in its own item. */
+    static final String EVIDENCE_APART = "evidence_apart";
+    /**
+     * What a bounce item may weigh with its evidence (2 KB, some room kept): up to there, evidence on the bounce costs
+     * fewer write units than an item of its own (one unit per KB, rounded up, per item), and a read of the bounce
+     * (4 KB per read unit) no more.
+     */
+    static final int INLINE_EVIDENCE_BYTES = 2000;
 
     private BounceItems() {
     }
@@ -27,18 +42,21 @@ public final class BounceItems {
         return "S#" + subscriberUuid;
     }
 
-    static String typePrefix(BounceType type) {
-        return "B#" + type.wire() + "#";
-    }
+    static final String BOUNCE_PREFIX = "B#";
 
     static String sortKey(Bounce bounce) {
-        return typePrefix(bounce.type()) + Timestamps.format(bounce.createdAt()) + "#" + bounce.id();
+        return BOUNCE_PREFIX + dedupeHash(bounce.dedupeKey()).substring(0, 32);
     }
 
+    /** The key of the marker a deleted bounce leaves behind, so that redeliveries of it stay ignored. */
     static String dedupePartitionKey(String dedupeKey) {
+        return "D#" + dedupeHash(dedupeKey);
+    }
+
+    private static String dedupeHash(String dedupeKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(dedupeKey.getBytes(StandardCharsets.UTF_8));
-            return "D#" + HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -48,10 +66,14 @@ public final class BounceItems {
         return Math.floorMod(id.hashCode(), Tables.SHARDS);
     }
 
+    /** The listing indexes' partition key of the bounce with this id. */
+    static String shardKey(String id) {
+        return "ALL#" + shardOf(id);
+    }
+
     static Map<String, AttributeValue> toItem(Bounce bounce) {
         Map<String, AttributeValue> item = new HashMap<>();
         String timeId = timeId(bounce.createdAt(), bounce.id());
-        int shard = shardOf(bounce.id());
         item.put(Tables.PK, s(partitionKey(bounce.subscriberUuid())));
         item.put(Tables.SK, s(sortKey(bounce)));
         item.put(KIND, s(KIND_BOUNCE));
@@ -74,13 +96,44 @@ public final class BounceItems {
         if (bounce.clearedAt() != null) {
             item.put(CLEARED_AT, s(Timestamps.format(bounce.clearedAt())));
         }
-        item.put(Tables.ALL_SHARD, s("ALL#" + shard));
+        item.put(Tables.ALL_SHARD, s(shardKey(bounce.id())));
         item.put(Tables.Listing.BY_TIME.sortKey(), s(timeId));
         item.put(Tables.Listing.BY_EMAIL.sortKey(), s(listingKey(bounce.email(), timeId)));
         item.put(Tables.Listing.BY_SOURCE.sortKey(), s(listingKey(bounce.source(), timeId)));
-        item.put(Tables.Listing.BY_TYPE.sortKey(), s(listingKey(bounce.type().wire(), timeId)));
-        item.put(Tables.Listing.BY_CAMPAIGN.sortKey(), s(listingKey(bounce.campaignUuid(), timeId)));
+        if (bounce.campaignUuid() != null && !bounce.campaignUuid().isEmpty()) {
+            // Sparse: a bounce without a campaign costs by-campaign no write (the campaign order lists those apart).
+            item.put(Tables.Listing.BY_CAMPAIGN.sortKey(), s(listingKey(bounce.campaignUuid(), timeId)));
+        }
+        if (bounce.evidence() != null) {
+            item.put(EVIDENCE, s(bounce.evidence()));
+            if (size(item) > INLINE_EVIDENCE_BYTES) {
+                // A report's JSON shrinks to a quarter or so: often enough to keep the bounce one write unit.
+                item.put(EVIDENCE, EvidenceItems.compressed(bounce.evidence()));
+            }
+            if (size(item) > INLINE_EVIDENCE_BYTES) {
+                item.remove(EVIDENCE);
+                item.put(EVIDENCE_APART, AttributeValue.fromBool(true));
+            }
+        }
         return item;
+    }
+
+    static boolean evidenceApart(Map<String, AttributeValue> item) {
+        AttributeValue apart = item.get(EVIDENCE_APART);
+        return apart != null && Boolean.TRUE.equals(apart.bool());
+    }
+
+    /** An item's size as DynamoDB bills it (names and values), for the string, binary and flag attributes a bounce has. */
+    static int size(Map<String, AttributeValue> item) {
+        int bytes = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            AttributeValue value = attribute.getValue();
+            bytes += attribute.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + (value.s() != null ? value.s().getBytes(StandardCharsets.UTF_8).length
+                    : value.b() != null ? value.b().asByteArray().length
+                    : value.n() != null ? value.n().length() : 1);
+        }
+        return bytes;
     }
 
     static String listingKey(String value, String timeId) {

@@ -1,7 +1,5 @@
 package io.stmails.store.dynamodb;
 
-import static io.stmails.store.dynamodb.BounceItems.s;
-
 import io.stmails.domain.Bounce;
 import io.stmails.domain.InputLimits;
 import io.stmails.domain.StrictUtf8;
@@ -26,6 +24,8 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -34,12 +34,16 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * Keyset pagination over the write-sharded listing indexes: a page is a k-way merge of the
  * {@link Tables#SHARDS} shards of one index by its sort key, each shard read a small page at a time
  * (only the shard whose turn it is reads more), so a page reads little more than it returns. The cursor is the sort
- * key of the last bounce returned, so a page never shifts while bounces are being written.
+ * key of the last bounce returned, so a page never shifts while bounces are being written. The indexes
+ * carry only their keys and the attributes a listing filters on ({@link Tables#LISTING_PROJECTION}): an
+ * index write then costs one unit whatever the bounce weighs, and a page reads its bounces from the table
+ * with one {@code BatchGetItem}. The plan of a query (index, key range, filters) is {@link ListingPlan}.
  */
 final class BounceListing {
     /** Greater than any sort key: U+10FFFF encodes to the highest UTF-8 bytes. */
-    private static final String MAX = "\uDBFF\uDFFF";
+    static final String MAX = "\uDBFF\uDFFF";
     private static final String CURSOR_VERSION = "v1";
+    private static final int BATCH_GET_LIMIT = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -49,8 +53,9 @@ final class BounceListing {
         this.table = table;
     }
 
-    BouncePage page(BounceQuery query) {
-        Plan plan = Plan.of(query);
+    /** @param withoutCampaign only bounces without a campaign (a segment of the campaign order, {@link SegmentedListing}) */
+    BouncePage page(BounceQuery query, boolean withoutCampaign) {
+        ListingPlan plan = ListingPlan.of(query, withoutCampaign);
         if (plan.isEmpty()) {
             return BouncePage.EMPTY;
         }
@@ -76,9 +81,42 @@ final class BounceListing {
         if (more) {
             page = page.subList(0, query.limit());
         }
-        List<String> cursors = page.stream().map(item -> encodeCursor(plan.listing, item.get(plan.listing.sortKey()).s())).toList();
-        return new BouncePage(page.stream().map(BounceItems::fromItem).toList(), cursors,
-                more ? cursors.get(cursors.size() - 1) : null);
+        List<String> cursors = new ArrayList<>();
+        List<Bounce> bounces = new ArrayList<>();
+        Map<List<AttributeValue>, Map<String, AttributeValue>> items = fetch(page);
+        for (Map<String, AttributeValue> entry : page) {
+            Map<String, AttributeValue> item = items.get(List.of(entry.get(Tables.PK), entry.get(Tables.SK)));
+            // Gone between the index read and the fetch (deleted, or expired): nothing to show.
+            if (item != null) {
+                bounces.add(BounceItems.fromItem(item));
+                cursors.add(encodeCursor(plan.listing, entry.get(plan.listing.sortKey()).s()));
+            }
+        }
+        String next = more ? encodeCursor(plan.listing, page.get(page.size() - 1).get(plan.listing.sortKey()).s()) : null;
+        return new BouncePage(bounces, cursors, next);
+    }
+
+    /** The indexes hold what a listing filters on; the page's bounces themselves come from the table, by key. */
+    private Map<List<AttributeValue>, Map<String, AttributeValue>> fetch(List<Map<String, AttributeValue>> entries) {
+        Map<List<AttributeValue>, Map<String, AttributeValue>> items = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = entries.stream()
+                .map(entry -> Map.of(Tables.PK, entry.get(Tables.PK), Tables.SK, entry.get(Tables.SK))).distinct().toList();
+        try {
+            for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+                Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                        .keys(keys.subList(from, Math.min(from + BATCH_GET_LIMIT, keys.size()))).build());
+                while (!request.isEmpty()) {
+                    Map<String, KeysAndAttributes> pending = request;
+                    BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
+                    response.responses().getOrDefault(table, List.of())
+                            .forEach(item -> items.put(List.of(item.get(Tables.PK), item.get(Tables.SK)), item));
+                    request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                }
+            }
+        } catch (SdkException e) {
+            throw new StorageException("reading listed bounces failed", e);
+        }
+        return items;
     }
 
     /** The first page of every shard at once: sixteen round trips cost one in latency. */
@@ -110,14 +148,14 @@ final class BounceListing {
 
     /** One shard of one listing: a buffer of items in index order, refilled a page at a time. */
     private final class ShardCursor {
-        private final Plan plan;
+        private final ListingPlan plan;
         private final int shard;
         private final int pageSize;
         private final ArrayDeque<Map<String, AttributeValue>> buffer = new ArrayDeque<>();
         private Map<String, AttributeValue> resumeAt;
         private boolean exhausted;
 
-        ShardCursor(Plan plan, int shard, int pageSize) {
+        ShardCursor(ListingPlan plan, int shard, int pageSize) {
             this.plan = plan;
             this.shard = shard;
             this.pageSize = pageSize;
@@ -154,7 +192,9 @@ final class BounceListing {
 
     /** Counts what the query matches (cursor and limit ignored); costs a read of every matching index entry. */
     long count(BounceQuery query) {
-        Plan plan = Plan.of(query.withCursor(null));
+        // The order changes nothing in what is counted; the time listing (or a filter's) holds every bounce.
+        ListingPlan plan = ListingPlan.of(new BounceQuery(query.campaignUuid(), query.source(), query.type(), query.email(),
+                query.from(), query.to(), BounceQuery.Order.CREATED_AT, query.ascending(), query.limit(), null), false);
         if (plan.isEmpty()) {
             return 0;
         }
@@ -224,152 +264,5 @@ final class BounceListing {
                     + InputLimits.DYNAMODB_SORT_KEY_BYTES + " bytes, so no listing made it.");
         }
         return parts[2];
-    }
-
-    /** Which index answers a query, the key range inside each shard, and the filters left over. */
-    private static final class Plan {
-        final Tables.Listing listing;
-        final String lower;
-        final String upper;
-        final String cursorKey;
-        final boolean ascending;
-        final List<String> filters = new ArrayList<>();
-        final Map<String, String> names = new HashMap<>();
-        final Map<String, AttributeValue> values = new HashMap<>();
-
-        private Plan(Tables.Listing listing, String lower, String upper, String cursorKey, boolean ascending) {
-            this.listing = listing;
-            this.lower = lower;
-            this.upper = upper;
-            this.cursorKey = cursorKey;
-            this.ascending = ascending;
-        }
-
-        static Plan of(BounceQuery query) {
-            Tables.Listing listing = listingFor(query);
-            String prefix = prefixFor(listing, query);
-            String lower = prefix;
-            String upper = prefix == null ? null : prefix + MAX;
-            boolean timeInKey = prefix != null || listing == Tables.Listing.BY_TIME;
-            if (timeInKey) {
-                String base = prefix == null ? "" : prefix;
-                if (query.from() != null) {
-                    lower = base + Timestamps.format(query.from());
-                }
-                if (query.to() != null) {
-                    upper = base + Timestamps.format(query.to());
-                }
-            }
-            String cursorKey = null;
-            if (query.cursor() != null) {
-                cursorKey = decodeCursor(query.cursor(), listing);
-                if (query.ascending()) {
-                    lower = lower == null || compareAsDynamoDb(cursorKey, lower) > 0 ? cursorKey : lower;
-                } else {
-                    upper = upper == null || compareAsDynamoDb(cursorKey, upper) < 0 ? cursorKey : upper;
-                }
-            }
-            Plan plan = new Plan(listing, lower, upper, cursorKey, query.ascending());
-            if (listing != Tables.Listing.BY_EMAIL || query.email() == null) {
-                plan.equal("email", query.email());
-            }
-            if (listing != Tables.Listing.BY_CAMPAIGN || query.campaignUuid() == null) {
-                plan.equal("campaign_uuid", query.campaignUuid());
-            }
-            if (listing != Tables.Listing.BY_SOURCE || query.source() == null) {
-                plan.equal("source", query.source());
-            }
-            if (listing != Tables.Listing.BY_TYPE || query.type() == null) {
-                plan.equal("type", query.type() == null ? null : query.type().wire());
-            }
-            if (!timeInKey) {
-                if (query.from() != null) {
-                    plan.compare("created_at", ">=", Timestamps.format(query.from()));
-                }
-                if (query.to() != null) {
-                    plan.compare("created_at", "<", Timestamps.format(query.to()));
-                }
-            }
-            return plan;
-        }
-
-        /** Ordered by created_at, the most selective equality filter picks the index; otherwise the order does. */
-        private static Tables.Listing listingFor(BounceQuery query) {
-            return switch (query.orderBy()) {
-                case EMAIL -> Tables.Listing.BY_EMAIL;
-                case SOURCE -> Tables.Listing.BY_SOURCE;
-                case TYPE -> Tables.Listing.BY_TYPE;
-                case CAMPAIGN -> Tables.Listing.BY_CAMPAIGN;
-                case CREATED_AT -> query.email() != null ? Tables.Listing.BY_EMAIL
-                        : query.campaignUuid() != null ? Tables.Listing.BY_CAMPAIGN
-                        : query.source() != null ? Tables.Listing.BY_SOURCE
-                        : query.type() != null ? Tables.Listing.BY_TYPE
-                        : Tables.Listing.BY_TIME;
-            };
-        }
-
-        private static String prefixFor(Tables.Listing listing, BounceQuery query) {
-            String value = switch (listing) {
-                case BY_EMAIL -> query.email();
-                case BY_CAMPAIGN -> query.campaignUuid();
-                case BY_SOURCE -> query.source();
-                case BY_TYPE -> query.type() == null ? null : query.type().wire();
-                case BY_TIME -> null;
-            };
-            return value == null ? null : value + Tables.SEPARATOR;
-        }
-
-        /** A range that cannot hold anything (from after to, or a cursor past the range). */
-        boolean isEmpty() {
-            return lower != null && upper != null && compareAsDynamoDb(lower, upper) > 0;
-        }
-
-        private void equal(String attribute, String value) {
-            if (value != null) {
-                compare(attribute, "=", value);
-            }
-        }
-
-        private void compare(String attribute, String operator, String value) {
-            String name = "#f" + filters.size();
-            String placeholder = ":f" + filters.size();
-            filters.add(name + " " + operator + " " + placeholder);
-            names.put(name, attribute);
-            values.put(placeholder, s(value));
-        }
-
-        QueryRequest.Builder request(int shard) {
-            Map<String, String> allNames = new HashMap<>(names);
-            Map<String, AttributeValue> allValues = new HashMap<>(values);
-            allNames.put("#pk", Tables.ALL_SHARD);
-            if (lower != null || upper != null) {
-                allNames.put("#sk", listing.sortKey());
-            }
-            allValues.put(":pk", s("ALL#" + shard));
-            String condition = "#pk = :pk";
-            if (lower != null && upper != null) {
-                condition += " AND #sk BETWEEN :lo AND :hi";
-            } else if (lower != null) {
-                condition += " AND #sk >= :lo";
-            } else if (upper != null) {
-                condition += " AND #sk <= :hi";
-            }
-            if (lower != null) {
-                allValues.put(":lo", s(lower));
-            }
-            if (upper != null) {
-                allValues.put(":hi", s(upper));
-            }
-            QueryRequest.Builder request = QueryRequest.builder()
-                    .indexName(listing.indexName())
-                    .keyConditionExpression(condition)
-                    .scanIndexForward(ascending)
-                    .expressionAttributeNames(allNames)
-                    .expressionAttributeValues(allValues);
-            if (!filters.isEmpty()) {
-                request.filterExpression(String.join(" AND ", filters));
-            }
-            return request;
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.stmails.store.dynamodb;
 import static io.stmails.store.dynamodb.BounceItems.s;
 
 import io.stmails.domain.Bounce;
+import io.stmails.domain.BounceIds;
 import io.stmails.domain.BounceType;
 import io.stmails.store.BouncePage;
 import io.stmails.store.BounceQuery;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,21 +24,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Bounces in the bounces table, keyed {@code pk = S#<subscriber uuid>}, {@code sk = B#<type>#<created_at>#<id>}:
+ * Bounces in the bounces table, keyed {@code pk = S#<subscriber uuid>}, {@code sk = B#<hash of the dedupe key>}:
  * one subscriber's bounces share a partition, so the stream delivers them in order and a threshold count
- * is one strongly consistent range query per type. A bounce is written in one transaction with its
- * dedupe marker ({@code pk = D#<sha-256 of the key>}, {@code attribute_not_exists}), its evidence item
- * ({@code sk = E#<id>}) and a check that the subscriber still exists. Listings go through the
- * write-sharded indexes ({@link BounceListing}); the README's "DynamoDB key design" has the detail.
+ * is one strongly consistent query of that partition. Because the key is the dedupe key, a bounce is
+ * recorded by ONE conditional put ({@code attribute_not_exists}, 1 write unit for an item up to 1 KB)
+ * instead of a transaction of a marker, a subscriber check and the bounce (2 units per item): a
+ * redelivery finds its own item. A deleted bounce leaves a marker ({@code pk = D#<sha-256>}, with a
+ * TTL) checked before the put, so a redelivery stays ignored after a deletion too. A bounce racing its
+ * subscriber's deletion is no longer refused here: the stream step finds the subscriber gone and
+ * deletes what was written for her. Listings go through the write-sharded indexes ({@link BounceListing});
+ * the README's "DynamoDB key design" has the detail and the capacity each write costs.
  */
 public final class DynamoBounceStore implements BounceStore {
     /** Longer than any provider's redelivery horizon (SNS retries for 23 days). */
@@ -46,71 +47,50 @@ public final class DynamoBounceStore implements BounceStore {
     private final Tables tables;
     private final Supplier<Instant> clock;
     private final BounceListing listing;
+    private final SegmentedListing segmented;
 
     public DynamoBounceStore(DynamoDbClient dynamo, Tables tables, Supplier<Instant> clock) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.clock = clock;
         this.listing = new BounceListing(dynamo, tables.bounces());
+        this.segmented = new SegmentedListing(listing);
     }
 
+    /** The evidence first when it has its own item: the bounce is what makes the write visible, and a retry writes both again. */
     @Override
     public InsertResult insert(Bounce bounce) {
-        Map<String, AttributeValue> marker = Map.of(
-                Tables.PK, s(BounceItems.dedupePartitionKey(bounce.dedupeKey())),
-                Tables.SK, s("D"),
-                "dedupe_key", s(bounce.dedupeKey()),
-                "bounce_id", s(bounce.id()),
-                Tables.TTL, AttributeValue.fromN(Long.toString(clock.get().plus(DEDUPE_RETENTION).getEpochSecond())));
-        List<TransactWriteItem> writes = new ArrayList<>(List.of(
-                TransactWriteItem.builder().put(Put.builder()
-                        .tableName(tables.bounces())
-                        .item(marker)
-                        .conditionExpression("attribute_not_exists(pk)")
-                        .build()).build(),
-                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-                        .tableName(tables.subscribers())
-                        .key(Map.of(Tables.PK, s(SubscriberItems.partitionKey(bounce.subscriberUuid()))))
-                        .conditionExpression("attribute_exists(pk)")
-                        .build()).build(),
-                TransactWriteItem.builder().put(Put.builder()
-                        .tableName(tables.bounces())
-                        .item(BounceItems.toItem(bounce))
-                        .conditionExpression("attribute_not_exists(pk)")
-                        .build()).build()));
-        if (bounce.evidence() != null) {
-            writes.add(TransactWriteItem.builder().put(Put.builder()
-                    .tableName(tables.bounces())
-                    .item(EvidenceItems.toItem(bounce))
-                    .build()).build());
+        if (isRecorded(bounce.dedupeKey())) {
+            return InsertResult.DUPLICATE;
         }
-        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(writes).build();
+        Map<String, AttributeValue> item = BounceItems.toItem(bounce);
         try {
-            dynamo.transactWriteItems(request);
+            if (BounceItems.evidenceApart(item)) {
+                dynamo.putItem(b -> b.tableName(tables.bounces()).item(EvidenceItems.toItem(bounce)));
+            }
+            dynamo.putItem(b -> b.tableName(tables.bounces()).item(item).conditionExpression("attribute_not_exists(pk)"));
             return InsertResult.INSERTED;
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (failedCondition(reasons, 0)) {
-                return InsertResult.DUPLICATE;
-            }
-            if (failedCondition(reasons, 1)) {
-                return InsertResult.SUBSCRIBER_GONE;
-            }
-            throw new StorageException("bounce write cancelled: " + reasons, e);
+        } catch (ConditionalCheckFailedException recordedBefore) {
+            return InsertResult.DUPLICATE;
         } catch (SdkException e) {
             throw new StorageException("bounce write failed", e);
         }
     }
 
+    /** Whether a deleted bounce left its marker; a bounce still there is found by the insert's condition. */
     @Override
     public boolean isRecorded(String dedupeKey) {
         try {
             Map<String, AttributeValue> marker = dynamo.getItem(b -> b.tableName(tables.bounces()).consistentRead(true)
-                    .key(Map.of(Tables.PK, s(BounceItems.dedupePartitionKey(dedupeKey)), Tables.SK, s("D")))).item();
+                    .key(markerKey(dedupeKey))).item();
             return marker != null && !marker.isEmpty();
         } catch (SdkException e) {
             throw new StorageException("dedupe marker read failed", e);
         }
+    }
+
+    private static Map<String, AttributeValue> markerKey(String dedupeKey) {
+        return Map.of(Tables.PK, s(BounceItems.dedupePartitionKey(dedupeKey)), Tables.SK, s("D"));
     }
 
     static boolean failedCondition(List<CancellationReason> reasons, int index) {
@@ -120,23 +100,27 @@ public final class DynamoBounceStore implements BounceStore {
 
     @Override
     public List<Instant> countableTimes(String subscriberUuid, BounceType type, Instant since, Instant now) {
-        String prefix = BounceItems.typePrefix(type);
-        // '~' sorts after every digit, so the range ends after the newest timestamp of this type.
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":pk", s(BounceItems.partitionKey(subscriberUuid)),
+                ":prefix", s(BounceItems.BOUNCE_PREFIX),
+                ":type", s(type.wire()),
+                ":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))));
+        // Cleared and suppressed bounces stay listed but never count; expired ones wait for TTL.
+        String filter = "#type = :type AND (attribute_not_exists(#expires) OR #expires > :now)"
+                + " AND attribute_not_exists(#cleared) AND attribute_not_exists(#suppressed)";
+        if (since != null) {
+            filter += " AND created_at >= :since";
+            values.put(":since", s(Timestamps.format(since)));
+        }
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(tables.bounces())
                 .consistentRead(true)
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                // Cleared and suppressed bounces stay listed but never count; expired ones wait for TTL.
-                .filterExpression("(attribute_not_exists(#expires) OR #expires > :now)"
-                        + " AND attribute_not_exists(#cleared) AND attribute_not_exists(#suppressed)")
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .filterExpression(filter)
                 .projectionExpression("created_at")
-                .expressionAttributeNames(Map.of("#expires", Tables.TTL, "#cleared", BounceItems.CLEARED_AT,
+                .expressionAttributeNames(Map.of("#type", "type", "#expires", Tables.TTL, "#cleared", BounceItems.CLEARED_AT,
                         "#suppressed", BounceItems.SUPPRESSED))
-                .expressionAttributeValues(Map.of(
-                        ":pk", s(BounceItems.partitionKey(subscriberUuid)),
-                        ":from", s(since == null ? prefix : prefix + Timestamps.format(since)),
-                        ":to", s(prefix + "~"),
-                        ":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))));
+                .expressionAttributeValues(values);
         try {
             List<Instant> times = new ArrayList<>();
             Map<String, AttributeValue> start = null;
@@ -170,7 +154,8 @@ public final class DynamoBounceStore implements BounceStore {
                 .tableName(tables.bounces())
                 .consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", s(BounceItems.partitionKey(subscriberUuid)), ":prefix", s("B#")));
+                .expressionAttributeValues(Map.of(":pk", s(BounceItems.partitionKey(subscriberUuid)),
+                        ":prefix", s(BounceItems.BOUNCE_PREFIX)));
         try {
             Map<String, AttributeValue> start = null;
             do {
@@ -215,25 +200,19 @@ public final class DynamoBounceStore implements BounceStore {
         return cleared;
     }
 
+    /** The markers never hold the plain key (only its hash), and the bounces that do are deleted with their subscriber. */
     @Override
     public void forgetDedupeKeys(List<Bounce> bounces) {
-        for (Bounce bounce : bounces) {
-            try {
-                dynamo.updateItem(b -> b.tableName(tables.bounces())
-                        .key(Map.of(Tables.PK, s(BounceItems.dedupePartitionKey(bounce.dedupeKey())), Tables.SK, s("D")))
-                        .updateExpression("REMOVE dedupe_key, bounce_id")
-                        .conditionExpression("attribute_exists(pk)"));
-            } catch (ConditionalCheckFailedException expired) {
-                // The marker's TTL removed it already.
-            } catch (SdkException e) {
-                throw new StorageException("scrubbing a dedupe marker failed", e);
-            }
-        }
+        bounces.forEach(this::leaveMarker);
     }
 
-    /** The evidence first: an interrupted deletion leaves the bounce to delete again, never orphaned evidence. */
+    /**
+     * The marker first, so that a redelivery is ignored from the moment the bounce is gone; the evidence before the
+     * bounce, so that an interrupted deletion leaves the bounce to delete again, never orphaned evidence.
+     */
     @Override
     public void delete(Bounce bounce) {
+        leaveMarker(bounce);
         try {
             dynamo.deleteItem(b -> b.tableName(tables.bounces()).key(EvidenceItems.keyOf(bounce)));
             dynamo.deleteItem(b -> b.tableName(tables.bounces()).key(BounceItems.keyOf(bounce)));
@@ -242,28 +221,60 @@ public final class DynamoBounceStore implements BounceStore {
         }
     }
 
+    private void leaveMarker(Bounce bounce) {
+        Map<String, AttributeValue> marker = new HashMap<>(markerKey(bounce.dedupeKey()));
+        marker.put(Tables.TTL, AttributeValue.fromN(Long.toString(clock.get().plus(DEDUPE_RETENTION).getEpochSecond())));
+        try {
+            dynamo.putItem(b -> b.tableName(tables.bounces()).item(marker));
+        } catch (SdkException e) {
+            throw new StorageException("writing a dedupe marker failed", e);
+        }
+    }
+
+    /**
+     * No index by id: the id carries the bounce's {@code created_at} and its listing shard, so it names the bounce's
+     * entry in the time listing exactly; that entry names the item, which is then read whole (and consistently).
+     */
     @Override
     public Optional<Bounce> findById(String id) {
+        Optional<Instant> createdAt = BounceIds.timeOf(id);
+        if (createdAt.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            QueryResponse response = dynamo.query(b -> b.tableName(tables.bounces()).indexName(Tables.BY_ID)
-                    .keyConditionExpression("id = :id").expressionAttributeValues(Map.of(":id", s(id))));
-            Optional<Bounce> bounce = response.items().stream().filter(BounceItems::isBounce).findFirst()
-                    .map(BounceItems::fromItem);
-            if (bounce.isEmpty()) {
-                return bounce;
+            QueryResponse response = dynamo.query(b -> b.tableName(tables.bounces()).indexName(Tables.Listing.BY_TIME.indexName())
+                    .keyConditionExpression("#shard = :shard AND #time = :time")
+                    .expressionAttributeNames(Map.of("#shard", Tables.ALL_SHARD, "#time", Tables.Listing.BY_TIME.sortKey()))
+                    .expressionAttributeValues(Map.of(":shard", s(BounceItems.shardKey(id)),
+                            ":time", s(BounceItems.timeId(createdAt.get(), id)))));
+            for (Map<String, AttributeValue> entry : response.items()) {
+                Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tables.bounces()).consistentRead(true)
+                        .key(Map.of(Tables.PK, entry.get(Tables.PK), Tables.SK, entry.get(Tables.SK)))).item();
+                if (item != null && BounceItems.isBounce(item)) {
+                    return Optional.of(withEvidence(item));
+                }
             }
-            Map<String, AttributeValue> evidence = dynamo.getItem(b -> b.tableName(tables.bounces())
-                    .key(EvidenceItems.keyOf(bounce.get()))).item();
-            return evidence == null || evidence.isEmpty() ? bounce
-                    : bounce.map(found -> found.withEvidence(evidence.get(EvidenceItems.ATTRIBUTE).s()));
+            return Optional.empty();
         } catch (SdkException e) {
             throw new StorageException("bounce lookup failed", e);
         }
     }
 
+    private Bounce withEvidence(Map<String, AttributeValue> item) {
+        Bounce bounce = BounceItems.fromItem(item);
+        if (!BounceItems.evidenceApart(item)) {
+            AttributeValue inline = item.get(BounceItems.EVIDENCE);
+            return inline == null ? bounce : bounce.withEvidence(EvidenceItems.text(inline));
+        }
+        Map<String, AttributeValue> evidence = dynamo.getItem(b -> b.tableName(tables.bounces())
+                .key(EvidenceItems.keyOf(bounce))).item();
+        return evidence == null || evidence.isEmpty() ? bounce
+                : bounce.withEvidence(EvidenceItems.text(evidence.get(EvidenceItems.ATTRIBUTE)));
+    }
+
     @Override
     public BouncePage query(BounceQuery query) {
-        return listing.page(query);
+        return SegmentedListing.handles(query.orderBy()) ? segmented.page(query) : listing.page(query, false);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.stmails.store.dynamodb;
 
 import static io.stmails.store.dynamodb.BounceItems.s;
 
+import io.stmails.domain.ActionCounters;
 import io.stmails.domain.StatsCounters.Counter;
 import io.stmails.store.StatsStore;
 import io.stmails.store.StorageException;
@@ -27,8 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * ({@code total}, {@code type#...}, {@code day#...}, ...), so one scope's statistics are one query. Each
  * group of stream records is counted in one transaction with a receipt per record
  * ({@code pk = RECEIPT#<sequence number>}, {@code attribute_not_exists}, expiring after 2 days), which
- * makes a redelivered record count once. Applied actions are counted here too ({@code action#...}), by
- * the subscriber stores, in the transaction that writes the action's record. The README's "DynamoDB key
+ * makes a redelivered record count once. Applied actions are counted here too ({@code action_day#...}), by
+ * the subscriber stores, in the transaction that writes the action's record; their all-time counts are
+ * summed from the days when read. The README's "DynamoDB key
  * design" has the detail.
  */
 public final class DynamoStatsStore implements StatsStore {
@@ -116,6 +118,6 @@ public final class DynamoStatsStore implements StatsStore {
         } catch (SdkException e) {
             throw new StorageException("reading counters failed", e);
         }
-        return counters;
+        return ActionCounters.withTotals(counters);
     }
 }

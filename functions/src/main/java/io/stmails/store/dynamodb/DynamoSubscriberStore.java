@@ -33,10 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Subscribers in the subscribers table under {@code pk = S#<uuid>}, each with an {@code E#<e-mail>}
  * item created in the same transaction ({@code attribute_not_exists}) that makes addresses unique and
- * finds a subscriber by address with one read. Every change is conditional on {@code version}; a
- * threshold action writes the subscriber, its {@code A#<bounce id>} record and the action counters of
- * the stats table in one transaction, which is what applies and counts it exactly once. The README's
- * "DynamoDB key design" has the detail.
+ * finds a subscriber by address with one read. Every change is conditional on {@code version}; an
+ * action writes the subscriber and its {@code A#<bounce id>} record in one transaction (the record's
+ * {@code attribute_not_exists} is what applies it exactly once). An action of the API adds to its
+ * counter of the stats table in that transaction too; a threshold action is counted by the stream
+ * step instead, with the bounce that caused it, in the transaction that counts that bounce (one
+ * transaction item, 2 write units, less per action). The README's "DynamoDB key design" has the detail.
  */
 public final class DynamoSubscriberStore implements SubscriberStore {
     static final Duration ACTION_RETENTION = Duration.ofDays(30);
@@ -119,6 +121,15 @@ public final class DynamoSubscriberStore implements SubscriberStore {
 
     @Override
     public ApplyResult applyAction(Subscriber before, ThresholdDecision decision, ActionRecord record) {
+        return apply(before, decision, record, true);
+    }
+
+    @Override
+    public ApplyResult applyActionCountedElsewhere(Subscriber before, ThresholdDecision decision, ActionRecord record) {
+        return apply(before, decision, record, false);
+    }
+
+    private ApplyResult apply(Subscriber before, ThresholdDecision decision, ActionRecord record, boolean counted) {
         // A delete cannot be undone: its record only has to outlive stream redeliveries, unless it put the address
         // on the suppression list (an erasure finds the entry through it). Any other action is kept for as long as
         // a reactivation may need what it recorded.
@@ -144,7 +155,9 @@ public final class DynamoSubscriberStore implements SubscriberStore {
             }
             case NO_CHANGE -> throw new IllegalArgumentException("nothing to apply");
         }
-        items.addAll(counting(record));
+        if (counted) {
+            items.addAll(counting(record));
+        }
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
             return ApplyResult.APPLIED;

@@ -76,7 +76,7 @@ public final class TableDefinitions {
 
     private static List<AttributeDefinition> bounceAttributes() {
         List<AttributeDefinition> attributes = new ArrayList<>(List.of(stringAttribute(Tables.PK),
-                stringAttribute(Tables.SK), stringAttribute(Tables.ID), stringAttribute(Tables.ALL_SHARD)));
+                stringAttribute(Tables.SK), stringAttribute(Tables.ALL_SHARD)));
         for (Tables.Listing listing : Tables.Listing.values()) {
             attributes.add(stringAttribute(listing.sortKey()));
         }
@@ -85,9 +85,10 @@ public final class TableDefinitions {
 
     private static List<GlobalSecondaryIndex> bounceIndexes() {
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
-        indexes.add(index(Tables.BY_ID, hash(Tables.ID)));
+        Projection listingProjection = Projection.builder().projectionType(ProjectionType.INCLUDE)
+                .nonKeyAttributes(Tables.LISTING_PROJECTION).build();
         for (Tables.Listing listing : Tables.Listing.values()) {
-            indexes.add(index(listing.indexName(), hash(Tables.ALL_SHARD), range(listing.sortKey())));
+            indexes.add(index(listing.indexName(), listingProjection, hash(Tables.ALL_SHARD), range(listing.sortKey())));
         }
         return indexes;
     }
@@ -102,8 +103,11 @@ public final class TableDefinitions {
     }
 
     private static GlobalSecondaryIndex index(String name, KeySchemaElement... keys) {
-        return GlobalSecondaryIndex.builder().indexName(name).keySchema(keys)
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
+        return index(name, Projection.builder().projectionType(ProjectionType.ALL).build(), keys);
+    }
+
+    private static GlobalSecondaryIndex index(String name, Projection projection, KeySchemaElement... keys) {
+        return GlobalSecondaryIndex.builder().indexName(name).keySchema(keys).projection(projection).build();
     }
 
     private static AttributeDefinition stringAttribute(String name) {

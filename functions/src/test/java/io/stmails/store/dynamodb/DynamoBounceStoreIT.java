@@ -1,6 +1,7 @@
 package io.stmails.store.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.stmails.domain.Bounce;
 import io.stmails.domain.BounceIds;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +23,11 @@ class DynamoBounceStoreIT {
     private final Instant now = Instant.parse("2026-11-22T10:00:00Z");
     private DynamoBounceStore bounces;
     private DynamoSubscriberStore subscribers;
+    private Tables tables;
 
     @BeforeEach
     void setUp() {
-        Tables tables = DynamoDbLocal.freshTables();
+        tables = DynamoDbLocal.freshTables();
         bounces = new DynamoBounceStore(DynamoDbLocal.client(), tables, () -> now);
         subscribers = new DynamoSubscriberStore(DynamoDbLocal.client(), tables, () -> now);
     }
@@ -47,14 +50,28 @@ class DynamoBounceStoreIT {
     }
 
     @Test
-    void nothingIsWrittenForASubscriberThatNoLongerExists() {
-        Subscriber subscriber = subscriber("gone@example.com");
-        subscribers.delete(subscriber.uuid());
-        assertEquals(InsertResult.SUBSCRIBER_GONE, bounces.insert(bounce(subscriber, BounceType.HARD, "k", now)));
-        assertEquals(0, bounces.listBySubscriber(subscriber.uuid()).size());
-        // The failed transaction left no dedupe marker behind either.
-        Subscriber again = subscriber("gone2@example.com");
-        assertEquals(InsertResult.INSERTED, bounces.insert(bounce(again, BounceType.HARD, "k", now)));
+    void aBounceIsOneItemKeyedByItsDedupeKeyWithItsEvidenceOnItUnlessLargeEvenCompressed() {
+        Subscriber subscriber = subscriber("a@example.com");
+        Bounce small = bounce(subscriber, BounceType.HARD, "small", now).withEvidence("{\"status\":\"5.1.1\"}");
+        Bounce repetitive = bounce(subscriber, BounceType.HARD, "repetitive", now)
+                .withEvidence("{\"m\":\"" + "550 5.1.1 user unknown ".repeat(200) + "\"}");
+        StringBuilder noise = new StringBuilder();
+        while (noise.length() < 5000) {
+            noise.append(UUID.randomUUID());
+        }
+        Bounce large = bounce(subscriber, BounceType.HARD, "large", now).withEvidence("{\"m\":\"" + noise + "\"}");
+        for (Bounce bounce : List.of(small, repetitive, large)) {
+            bounces.insert(bounce);
+        }
+        List<Map<String, AttributeValue>> items = DynamoDbLocal.client().query(b -> b.tableName(tables.bounces())
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("S#" + subscriber.uuid())))).items();
+        assertEquals(List.of("B#", "B#", "B#", "E#"), items.stream().map(i -> i.get("sk").s().substring(0, 2)).sorted().toList(),
+                "only the evidence too large even compressed has an item of its own");
+        for (Bounce bounce : List.of(small, repetitive, large)) {
+            assertEquals(bounce.evidence(), bounces.findById(bounce.id()).orElseThrow().evidence());
+        }
+        assertNull(bounces.listBySubscriber(subscriber.uuid()).get(0).evidence(), "listings never carry evidence");
     }
 
     @Test

@@ -3,18 +3,13 @@ package io.stmails.local;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -40,16 +35,17 @@ final class ExportCommand {
         String user = env.get("STMAILS_API_USER");
         String token = env.get("STMAILS_API_TOKEN");
         List<String> rest = new ArrayList<>(args);
+        RemoteApi api;
         try {
             while (!rest.isEmpty()) {
                 String option = rest.remove(0);
                 switch (option) {
-                    case "--url" -> url = value(option, rest).replaceAll("/+$", "");
-                    case "--format" -> format = value(option, rest);
-                    case "--out" -> file = Path.of(value(option, rest));
-                    case "--query" -> query = value(option, rest);
-                    case "--user" -> user = value(option, rest);
-                    case "--token" -> token = value(option, rest);
+                    case "--url" -> url = CommandOptions.value(option, rest);
+                    case "--format" -> format = CommandOptions.value(option, rest);
+                    case "--out" -> file = Path.of(CommandOptions.value(option, rest));
+                    case "--query" -> query = CommandOptions.value(option, rest);
+                    case "--user" -> user = CommandOptions.value(option, rest);
+                    case "--token" -> token = CommandOptions.value(option, rest);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -59,16 +55,12 @@ final class ExportCommand {
             if (!format.equals("csv") && !format.equals("jsonl")) {
                 throw new IllegalArgumentException("--format must be csv or jsonl");
             }
-            if (user == null || token == null) {
-                throw new IllegalArgumentException("set STMAILS_API_USER and STMAILS_API_TOKEN (or --user and --token)");
-            }
+            api = RemoteApi.of(url, user, token);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
         Progress progress = new Progress(terminal ? out : null);
         String cursor = null;
         long rows = 0;
@@ -77,8 +69,7 @@ final class ExportCommand {
             do {
                 String pageQuery = "format=" + format + (query.isEmpty() ? "" : "&" + query)
                         + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-                HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(URI.create(url + "/api/bounces/export?" + pageQuery))
-                        .header("Authorization", authorization).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse<byte[]> page = api.http().send(api.request("/api/bounces/export?" + pageQuery).GET().build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 if (page.statusCode() != 200) {
                     err.println("error: the export answered " + page.statusCode() + ": "
@@ -106,14 +97,6 @@ final class ExportCommand {
             }
         }
         return rows;
-    }
-
-    /** The value after an option, for every command of the jar. */
-    static String value(String option, List<String> rest) {
-        if (rest.isEmpty()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return rest.remove(0);
     }
 
     /** A one-line bar redrawn in place; silent when not on a terminal. */

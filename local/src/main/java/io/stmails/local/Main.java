@@ -114,11 +114,11 @@ public final class Main {
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
             switch (option) {
-                case "--port" -> port = parsePort(value(option, rest));
-                case "--data" -> dataDir = Path.of(value(option, rest));
+                case "--port" -> port = parsePort(CommandOptions.value(option, rest));
+                case "--data" -> dataDir = Path.of(CommandOptions.value(option, rest));
                 case "--in-memory" -> inMemory = true;
-                case "--settings" -> settings = SettingsFiles.settings(Path.of(value(option, rest)), json);
-                case "--secrets" -> secrets = SettingsFiles.secrets(Path.of(value(option, rest)), json);
+                case "--settings" -> settings = SettingsFiles.settings(Path.of(CommandOptions.value(option, rest)), json);
+                case "--secrets" -> secrets = SettingsFiles.secrets(Path.of(CommandOptions.value(option, rest)), json);
                 case "-h", "--help" -> throw new IllegalArgumentException("help requested");
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -137,13 +137,6 @@ public final class Main {
                     + " (shown once; use -u admin:" + generated + " with curl).");
         }
         return new LocalRunner.Config(port, inMemory ? null : dataDir, settings, secrets);
-    }
-
-    private static String value(String option, List<String> rest) {
-        if (rest.isEmpty()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return rest.remove(0);
     }
 
     private static int parsePort(String value) {

@@ -4,15 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -36,39 +32,34 @@ final class SuppressionImportCommand {
         String user = env.get("STMAILS_API_USER");
         String token = env.get("STMAILS_API_TOKEN");
         List<String> rest = new ArrayList<>(args);
+        RemoteApi api;
         try {
             while (!rest.isEmpty()) {
                 String option = rest.remove(0);
                 switch (option) {
-                    case "--url" -> url = ExportCommand.value(option, rest).replaceAll("/+$", "");
-                    case "--next-token" -> nextToken = ExportCommand.value(option, rest);
-                    case "--user" -> user = ExportCommand.value(option, rest);
-                    case "--token" -> token = ExportCommand.value(option, rest);
+                    case "--url" -> url = CommandOptions.value(option, rest);
+                    case "--next-token" -> nextToken = CommandOptions.value(option, rest);
+                    case "--user" -> user = CommandOptions.value(option, rest);
+                    case "--token" -> token = CommandOptions.value(option, rest);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
             if (url == null) {
                 throw new IllegalArgumentException("--url is required");
             }
-            if (user == null || token == null) {
-                throw new IllegalArgumentException("set STMAILS_API_USER and STMAILS_API_TOKEN (or --user and --token)");
-            }
+            api = RemoteApi.of(url, user, token);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
         ObjectMapper json = new ObjectMapper();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
         long read = 0;
         long created = 0;
         long blocklisted = 0;
         while (true) {
             String query = nextToken == null ? "" : "?next_token=" + URLEncoder.encode(nextToken, StandardCharsets.UTF_8);
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + "/api/suppressions/import" + query))
-                    .header("Authorization", authorization).timeout(Duration.ofSeconds(60))
+            HttpResponse<String> answer = api.http().send(api.request("/api/suppressions/import" + query)
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200 && answer.statusCode() != 202) {
                 err.println("error: the import answered " + answer.statusCode() + ": " + answer.body());

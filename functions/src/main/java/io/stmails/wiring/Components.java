@@ -12,6 +12,8 @@ import io.stmails.config.Settings;
 import io.stmails.http.ApiAuthenticator;
 import io.stmails.http.Responses;
 import io.stmails.metrics.BounceMetrics;
+import io.stmails.providers.ProviderSettings;
+import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.record.BounceRecorder;
 import io.stmails.sns.SubscriptionConfirmer;
 import io.stmails.store.BounceStore;
@@ -56,6 +58,7 @@ public final class Components {
     private final Lazy<SubscriberHistory> history;
     private final Lazy<ActionPublisher> publisher;
     private final Lazy<SuppressionList> suppressionList;
+    private final Lazy<ProviderSettings> providers;
 
     private Components(Builder builder) {
         DynamoDbClient dynamo = Objects.requireNonNull(builder.dynamo, "a DynamoDB client is required");
@@ -75,6 +78,7 @@ public final class Components {
         this.publisher = Lazy.of(builder.publisher);
         Supplier<SuppressionList> configured = builder.suppressionList;
         this.suppressionList = Lazy.of(() -> suppressionList(settings, configured, metrics));
+        this.providers = Lazy.of(() -> ProviderCatalog.from(settings));
     }
 
     /** Decisions reach the suppression list only when {@code ses.suppression_sync} says so. */
@@ -99,6 +103,15 @@ public final class Components {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The providers the {@code providers} section enables, read from it once.
+     *
+     * @throws io.stmails.config.InvalidSettingsException when the section is wrong
+     */
+    public ProviderSettings providers() {
+        return providers.get();
     }
 
     public SecretsSource secrets() {

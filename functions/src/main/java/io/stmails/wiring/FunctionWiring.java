@@ -6,7 +6,6 @@ import io.stmails.mailbox.MailboxClient;
 import io.stmails.mailbox.MailboxScanner;
 import io.stmails.mailbox.ScheduledScan;
 import io.stmails.providers.ProviderWebhook;
-import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.ses.SesFeedback;
 import io.stmails.ses.SesSnsEndpoint;
 import io.stmails.webhook.ListmonkBounceWebhook;
@@ -40,7 +39,7 @@ public final class FunctionWiring {
 
     /** {@code webhook-<provider>}. */
     public static ProviderWebhook providerWebhook(Components parts) {
-        return new ProviderWebhook(parts.settings().bounce(), ProviderCatalog.from(parts.settings()), parts.secrets(),
+        return new ProviderWebhook(parts.settings().bounce(), parts.providers(), parts.secrets(),
                 parts.recorder(), parts.responses(), parts.json(), parts.clock(), parts.metrics());
     }
 

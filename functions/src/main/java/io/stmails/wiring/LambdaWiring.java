@@ -8,7 +8,6 @@ import io.stmails.actions.SnsActionPublisher;
 import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.SecretsManagerSource;
 import io.stmails.config.Settings;
-import io.stmails.providers.catalog.ProviderCatalog;
 import io.stmails.metrics.emf.PowertoolsMetrics;
 import io.stmails.sns.SdkSubscriptionConfirmer;
 import io.stmails.store.dynamodb.Tables;
@@ -43,7 +42,15 @@ public final class LambdaWiring {
     }
 
     public static Components components(Environment environment, Set<Section> read) {
-        return builder(environment, read).build();
+        Components parts = builder(environment, read).build();
+        if (read.contains(Section.PROVIDERS)) {
+            try {
+                parts.providers();
+            } catch (InvalidSettingsException e) {
+                throw invalidSettings(e);
+            }
+        }
+        return parts;
     }
 
     /** The builder {@link #components} builds, for the cold-start benchmark, which adds its secrets. */
@@ -79,9 +86,6 @@ public final class LambdaWiring {
                 }
             }
             Settings settings = Settings.parse(json.writeValueAsString(document), json);
-            if (read.contains(Section.PROVIDERS)) {
-                ProviderCatalog.from(settings);
-            }
             if (!read.contains(Section.SES)) {
                 return settings;
             }
@@ -89,7 +93,11 @@ public final class LambdaWiring {
         } catch (JsonProcessingException e) {
             throw Environment.invalid(Variable.STMAILS_SETTINGS, "is not valid JSON: " + e.getOriginalMessage());
         } catch (InvalidSettingsException e) {
-            throw Environment.invalid(Variable.STMAILS_SETTINGS, "holds invalid settings: " + e.getMessage());
+            throw invalidSettings(e);
         }
+    }
+
+    private static InvalidEnvironmentException invalidSettings(InvalidSettingsException e) {
+        return Environment.invalid(Variable.STMAILS_SETTINGS, "holds invalid settings: " + e.getMessage());
     }
 }

@@ -2,13 +2,13 @@ package io.stmails.actions;
 
 import io.stmails.address.Emails;
 import io.stmails.domain.BounceIds;
+import io.stmails.domain.OptimisticRetry;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
 import io.stmails.domain.ThresholdAction;
 import io.stmails.domain.ThresholdDecision;
 import io.stmails.store.ActionRecord;
 import io.stmails.store.EmailTakenException;
-import io.stmails.store.StorageException;
 import io.stmails.store.SubscriberStore;
 import io.stmails.suppression.SuppressedAddress;
 import io.stmails.suppression.SuppressionList;
@@ -29,7 +29,6 @@ import java.util.function.Supplier;
 public final class SuppressionImport {
     public static final String SOURCE = "ses-suppression-list";
     static final int PAGE_SIZE = 100;
-    private static final int MAX_ATTEMPTS = 5;
 
     /**
      * @param nextToken where the next run resumes; null when done
@@ -44,6 +43,7 @@ public final class SuppressionImport {
     private final SubscriberStore subscribers;
     private final boolean blocklistUnsubscribesLists;
     private final Supplier<Instant> clock;
+    private final OptimisticRetry retry = OptimisticRetry.standard();
 
     public SuppressionImport(SuppressionList list, SubscriberStore subscribers, boolean blocklistUnsubscribesLists,
             Supplier<Instant> clock) {
@@ -86,37 +86,39 @@ public final class SuppressionImport {
 
     private enum Recorded { CREATED, BLOCKLISTED, UNCHANGED }
 
+    /** @throws io.stmails.domain.ContentionException when the subscriber kept changing during the import */
     private Recorded record(String email, SuppressedAddress address) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Instant now = clock.get();
-            Instant listedAt = address.lastUpdated() == null ? now : address.lastUpdated();
-            Optional<Subscriber> existing = subscribers.findByEmail(email);
-            if (existing.isEmpty()) {
-                Subscriber subscriber = new Subscriber(UUID.randomUUID().toString(), email, Emails.localPartOf(email),
-                        SubscriberStatus.BLOCKLISTED, Map.of(), now, now, 1);
-                try {
-                    subscribers.create(subscriber, action(subscriber, address, listedAt, now));
-                    return Recorded.CREATED;
-                } catch (EmailTakenException raced) {
-                    continue;
-                }
-            }
-            Subscriber current = existing.get();
-            if (current.status() == SubscriberStatus.BLOCKLISTED) {
-                return Recorded.UNCHANGED;
-            }
-            Subscriber after = current.withStatus(SubscriberStatus.BLOCKLISTED, now);
-            if (blocklistUnsubscribesLists) {
-                after = after.withAllListsUnsubscribed(now);
-            }
-            ThresholdDecision decision = new ThresholdDecision(ThresholdAction.BLOCKLIST, ThresholdDecision.Effect.UPDATE,
-                    after, 0, 0);
-            if (subscribers.applyAction(current, decision, action(current, address, listedAt, now))
-                    == SubscriberStore.ApplyResult.APPLIED) {
-                return Recorded.BLOCKLISTED;
+        return retry.run("import of " + email + " from the suppression list", () -> recordOnce(email, address));
+    }
+
+    /** @return empty when the subscriber was created or changed meanwhile */
+    private Optional<Recorded> recordOnce(String email, SuppressedAddress address) {
+        Instant now = clock.get();
+        Instant listedAt = address.lastUpdated() == null ? now : address.lastUpdated();
+        Optional<Subscriber> existing = subscribers.findByEmail(email);
+        if (existing.isEmpty()) {
+            Subscriber subscriber = new Subscriber(UUID.randomUUID().toString(), email, Emails.localPartOf(email),
+                    SubscriberStatus.BLOCKLISTED, Map.of(), now, now, 1);
+            try {
+                subscribers.create(subscriber, action(subscriber, address, listedAt, now));
+                return Optional.of(Recorded.CREATED);
+            } catch (EmailTakenException raced) {
+                return Optional.empty();
             }
         }
-        throw new StorageException("subscriber " + email + " kept changing during the import", null);
+        Subscriber current = existing.get();
+        if (current.status() == SubscriberStatus.BLOCKLISTED) {
+            return Optional.of(Recorded.UNCHANGED);
+        }
+        Subscriber after = current.withStatus(SubscriberStatus.BLOCKLISTED, now);
+        if (blocklistUnsubscribesLists) {
+            after = after.withAllListsUnsubscribed(now);
+        }
+        ThresholdDecision decision = new ThresholdDecision(ThresholdAction.BLOCKLIST, ThresholdDecision.Effect.UPDATE,
+                after, 0, 0);
+        boolean applied = subscribers.applyAction(current, decision, action(current, address, listedAt, now))
+                == SubscriberStore.ApplyResult.APPLIED;
+        return applied ? Optional.of(Recorded.BLOCKLISTED) : Optional.empty();
     }
 
     private static ActionRecord action(Subscriber before, SuppressedAddress address, Instant listedAt, Instant now) {

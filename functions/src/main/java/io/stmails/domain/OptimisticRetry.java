@@ -3,7 +3,6 @@ package io.stmails.domain;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -78,16 +77,6 @@ public final class OptimisticRetry {
             }
             pause(what, number);
         }
-    }
-
-    /**
-     * For a change that yields nothing: the attempt says whether it settled the matter (true) or lost
-     * to a concurrent change (false).
-     *
-     * @throws ContentionException when every attempt lost to a concurrent change
-     */
-    public void settle(String what, BooleanSupplier attempt) {
-        run(what, () -> attempt.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
     /** The wait after the given lost attempt: uniformly random below min(longest, first × 2^(attempt-1)). */

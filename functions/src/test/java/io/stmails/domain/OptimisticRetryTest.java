@@ -36,14 +36,6 @@ class OptimisticRetryTest {
     }
 
     @Test
-    void settleRepeatsAChangeThatYieldsNothingUntilItSettles() {
-        AtomicInteger calls = new AtomicInteger();
-        retry(5, 0.5).settle("write", () -> calls.incrementAndGet() == 2);
-        assertEquals(2, calls.get());
-        assertThrows(ContentionException.class, () -> retry(2, 0.5).settle("write", () -> false));
-    }
-
-    @Test
     void exhaustionThrowsAContentionExceptionNamingTheChangeAfterExactlyTheBoundOfAttempts() {
         AtomicInteger calls = new AtomicInteger();
         ContentionException thrown = assertThrows(ContentionException.class,

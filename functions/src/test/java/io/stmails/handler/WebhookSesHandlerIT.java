@@ -131,6 +131,7 @@ class WebhookSesHandlerIT {
         refused(body -> body.put("Message", body.get("Message").asText().replace("5.1.1", "5.1.2")), 403, "does not match");
         refused(body -> body.put("Subject", "injected"), 403, "does not match");
         refused(body -> body.remove("Signature"), 400, "no Signature");
+        refused(body -> body.put("Message", ""), 400, "no Message");
         refused(body -> body.put("SignatureVersion", "2"), 403, "does not match");
     }
 

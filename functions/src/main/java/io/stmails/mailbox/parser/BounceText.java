@@ -103,6 +103,10 @@ final class BounceText {
                 continue;
             }
             String line = lines[index];
+            String command = transcriptCommand(lines, index);
+            if (command != null && !out.toString().endsWith(command + "\n")) {
+                out.append(command).append('\n');
+            }
             out.append(line).append('\n');
             covered = index;
             boolean alone = isAddressOnly(line);
@@ -123,6 +127,22 @@ final class BounceText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * For a reply in a Sendmail session transcript ({@code <<< 550 ...}), the command it answers
+     * ({@code >>> DATA}): the reply may name the recipient while the command does not.
+     */
+    private static String transcriptCommand(String[] lines, int reply) {
+        if (!lines[reply].stripLeading().startsWith("<<<")) {
+            return null;
+        }
+        for (int i = reply - 1; i >= 0 && !lines[i].isBlank(); i--) {
+            if (lines[i].stripLeading().startsWith(">>>")) {
+                return lines[i];
+            }
+        }
+        return null;
     }
 
     private static boolean mentionsAny(String line, Set<String> candidates, String own) {

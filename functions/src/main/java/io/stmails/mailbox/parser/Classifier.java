@@ -12,8 +12,8 @@ import io.stmails.domain.BounceType;
  *   <li>a generic status code (X.0.0, X.7.1...), then generic wordings.</li>
  * </ol>
  * The SMTP stage qualifies the evidence: a refusal before RCPT TO is about the sender, so it never
- * makes an address undeliverable, whatever its code; an unknown-user wording after DATA without an
- * address code (X.1.x) is a content filter's answer ({@code filtered}).
+ * makes an address undeliverable, whatever its code; an unknown-user wording after DATA, or with
+ * neither RCPT TO nor an address code (X.1.x) behind it, is a content filter's answer ({@code filtered}).
  * The first that names a reason decides, with one exception, the conflict rule: when a code points at
  * the address (a hard reason) and a specific wording names a soft one ("550 5.1.1 mailbox full",
  * "5.4.4 ... connection timed out"), the softer reading wins. Evidence can make a bounce softer,
@@ -54,18 +54,17 @@ final class Classifier {
     }
 
     private static Finding decide(Evidence evidence, Signals signals, String diagnostic, String context) {
-        String raw = evidence.context();
         boolean moreContext = !context.equals(diagnostic);
-        Reason phrase = ReasonRules.fromText(diagnostic, evidence.quotedReply(), signals, raw, false);
+        Reason phrase = ReasonRules.fromText(diagnostic, evidence.quotedReply(), signals, false);
         if (phrase == null && moreContext) {
-            phrase = ReasonRules.fromText(context, false, signals, raw, false);
+            phrase = ReasonRules.fromText(context, false, signals, false);
         }
         Finding coded = fromCodes(evidence, signals);
         if (coded != null) {
             if (coded.reason().type() == BounceType.HARD) {
                 // FILTERED is an unknown-user wording the codes did not confirm: it does not contradict them.
                 Reason softer = phrase != null && phrase != Reason.FILTERED && phrase.type() == BounceType.SOFT ? phrase
-                        : softerInContext(context, signals, raw, moreContext);
+                        : softerInContext(context, signals, moreContext);
                 if (softer != null) {
                     return new Finding(softer, DecidedBy.PHRASE, Confidence.MEDIUM);
                 }
@@ -74,7 +73,7 @@ final class Classifier {
         }
         if (phrase != null) {
             if (phrase.type() == BounceType.HARD) {
-                Reason softer = softerInContext(context, signals, raw, moreContext);
+                Reason softer = softerInContext(context, signals, moreContext);
                 if (softer != null) {
                     return new Finding(softer, DecidedBy.PHRASE, Confidence.MEDIUM);
                 }
@@ -85,9 +84,9 @@ final class Classifier {
         if (refusedAtGreeting(signals, diagnostic)) {
             return new Finding(Reason.NOT_ACCEPT, DecidedBy.SMTP_STAGE, Confidence.MEDIUM);
         }
-        Reason wording = ReasonRules.fromText(diagnostic, evidence.quotedReply(), signals, raw, true);
+        Reason wording = ReasonRules.fromText(diagnostic, evidence.quotedReply(), signals, true);
         if (wording == null && moreContext) {
-            wording = ReasonRules.fromText(context, false, signals, raw, true);
+            wording = ReasonRules.fromText(context, false, signals, true);
         }
         if (wording == Reason.USER_UNKNOWN) {
             return new Finding(wording, DecidedBy.SMTP_STAGE, Confidence.MEDIUM);
@@ -139,12 +138,12 @@ final class Classifier {
      */
     private static boolean refusedAtGreeting(Signals signals, String diagnostic) {
         return signals.command() == SmtpCommand.CONNECT && signals.replyCode().startsWith("5") && !signals.temporary()
-                && ReasonRules.fromText(diagnostic, true, signals, "", true) != Reason.BLOCKED;
+                && ReasonRules.fromText(diagnostic, true, signals, true) != Reason.BLOCKED;
     }
 
     /** A soft reason the reporter's own words in the context name, or null. */
-    private static Reason softerInContext(String context, Signals signals, String raw, boolean moreContext) {
-        Reason inContext = moreContext ? ReasonRules.fromText(context, false, withoutSender(signals), raw, false) : null;
+    private static Reason softerInContext(String context, Signals signals, boolean moreContext) {
+        Reason inContext = moreContext ? ReasonRules.fromText(context, false, withoutSender(signals), false) : null;
         return inContext != null && inContext.type() == BounceType.SOFT ? inContext : null;
     }
 

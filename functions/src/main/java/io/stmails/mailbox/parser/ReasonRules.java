@@ -12,12 +12,12 @@ import java.util.Set;
 final class ReasonRules {
 
     /**
-     * When an unknown-user wording is believed: {@code USUAL}ly with SMTP evidence or as the reporter's
-     * own words ({@link #addressUnknown}); an {@code ACCOUNT} wording ("doesn't have an account", RFC 5321's "mailbox unavailable"),
-     * which providers also say of deactivated accounts, only with SMTP evidence (RCPT TO, X.1.x); a
-     * {@code DOCUMENTED} one, whose meaning its MTA documents, whenever it is not after DATA.
+     * When an unknown-user wording is believed: {@code USUAL}ly only with SMTP evidence (RCPT TO, X.1.x); a
+     * {@code DOCUMENTED} server reply, whose meaning its MTA documents, whenever it is not after DATA; an
+     * {@code MTA_FORMAT} wording, an MTA's documented text for an unknown recipient in its own report,
+     * when the reporter says it (not quoting a server's reply) and does not place it after DATA.
      */
-    private enum Belief { USUAL, ACCOUNT, DOCUMENTED }
+    private enum Belief { USUAL, DOCUMENTED, MTA_FORMAT }
 
     /** {@code generic} wordings ("rejected", "error") lose to a specific status code. */
     private record Rule(Reason reason, Phrases phrases, boolean generic, Belief belief) {
@@ -56,14 +56,12 @@ final class ReasonRules {
                     "user does not exist", "user doesn't exist", "user not exist", "account does not exist",
                     "no such account", "account not found", "no account by that name", "not a valid user",
                     "is not a known user", "not our customer", "unknown local part", "unknown local-part",
-                    "unknown or illegal alias", "illegal alias", "recipient name is not recognized",
-                    "re(not listed in):not listed in (?:the |public )?(?:name|address|directory|domino)", "unknown e-mail address", "unknown email address", "email address does not exist",
+                    "unknown or illegal alias", "illegal alias", "unknown e-mail address", "unknown email address", "email address does not exist",
                     "email address was not found", "email address wasn't found", "email address could not be found",
                     "address couldn't be found", "address could not be found", "email account that you tried to reach does not exist",
-                    "bad destination mailbox", "no valid recipients",
-                    "invalid final delivery", 
+                    "bad destination mailbox",
                     "recipientnotfound", "recipient not found by", "addressee not found", "destination addresses were unknown",
-                    "no one at this address", "is not a valid address", "check if address is correct",
+                    "no one at this address", "is not a valid address",
                     "recipient is not valid", "user is unknown", "unknown alias",
                     "vdeliver: invalid", "re(user ):user (?:\\S+ )?(?:does not exist|not found|unknown)",
                     "re(does not exist):(?<!domain )(?<!host )(?<!sender )(?<!address )does not exist");
@@ -157,17 +155,24 @@ final class ReasonRules {
             rule(Reason.NOT_ACCEPT, "null mx", "nullmx", "no smtp service here", "does not accept mail", "doesn't accept mail", "accepts no mail",
                     "not accept any mail", "domain does not receive mail", "no mail is accepted",
                     "not accepting network messages", "does not accept e-mail", "does not accept email"),
+            // Non-DSN reports in their MTAs' documented words: Exchange 2000/2003 ("The recipient name is not
+            // recognized", IMS code 000C05A6), Lotus Domino, IMail ("Unknown user: <address>", "Invalid final
+            // delivery userid"), Trend Micro InterScan, Verizon's MMS gateway.
+            new Rule(Reason.USER_UNKNOWN, Phrases.of("recipient name is not recognized", "unknown recipient (000c05a6)",
+                    "re(not listed in):not listed in (?:the |public )?(?:name|address|directory|domino)",
+                    "re(unknown user: ):^unknown user: \\S+@", "invalid final delivery userid",
+                    "check if address is correct", "no valid recipients for this mm"), false, Belief.MTA_FORMAT),
             new Rule(Reason.USER_UNKNOWN, USER_UNKNOWN_WORDS, false, Belief.USUAL),
             // Exchange Online's directory-based edge blocking: documented as "the recipient's address
             // does not exist in the destination organization", refused at RCPT TO.
             new Rule(Reason.USER_UNKNOWN, Phrases.of(
                     "re(access denied):5\\.4\\.1 (?:\\S+ )?recipient address rejected: access denied"), false, Belief.DOCUMENTED),
-            new Rule(Reason.USER_UNKNOWN, Phrases.of("re(account):(?:doesn't|does not) have an? (?:\\S+ )?account"), false, Belief.ACCOUNT),
+            new Rule(Reason.USER_UNKNOWN, Phrases.of("re(account):(?:doesn't|does not) have an? (?:\\S+ )?account"), false, Belief.USUAL),
             // RFC 5321's own text for any 550 ("mailbox unavailable (e.g., mailbox not found, no access, or
             // command rejected for policy reasons)") and wordings as vague: about the address only with SMTP evidence.
             new Rule(Reason.USER_UNKNOWN, Phrases.of("mailbox unavailable", "mailbox not available", "mailbox is unavailable",
                     "invalid address", "address invalid", "bad address", "undeliverable address", "check the recipient",
-                    "not a local address"), false, Belief.ACCOUNT),
+                    "not a local address"), false, Belief.USUAL),
             rule(Reason.NOT_COMPLIANT_RFC, "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822",
                     "not rfc compliant", "rfc-compliant", "multiple from", "duplicate header", "bare lf",
                     "line too long", "malformed", "message-id header", "missing message-id", "missing header",
@@ -212,10 +217,10 @@ final class ReasonRules {
 
     /**
      * The first specific (or, when {@code generic}, generic) wording's reason in a lower-cased text,
-     * or null. {@code rawContext} is the notification as written, to tell the reporter's own words
-     * from a quoted server reply; {@code quoted} says the text is a server's reply (a DSN's Diagnostic-Code).
+     * or null. {@code quoted} says the text is a server's reply (a DSN's Diagnostic-Code), not the
+     * reporting system's own words.
      */
-    static Reason fromText(String text, boolean quoted, Signals signals, String rawContext, boolean generic) {
+    static Reason fromText(String text, boolean quoted, Signals signals, boolean generic) {
         if (text.isEmpty()) {
             return null;
         }
@@ -234,7 +239,7 @@ final class ReasonRules {
             if (reason == Reason.HOST_UNKNOWN && TEMPORARY_LOOKUP.in(text)) {
                 return Reason.NETWORK_ERROR;
             }
-            if (reason == Reason.USER_UNKNOWN && !believed(rule.belief(), text, quoted, signals, rawContext)) {
+            if (reason == Reason.USER_UNKNOWN && !believed(rule.belief(), text, quoted, signals)) {
                 return Reason.FILTERED;
             }
             if (generic && !aboutSender && !senderWording && recipientRefused(text, signals)) {
@@ -245,28 +250,15 @@ final class ReasonRules {
         return senderWording ? Reason.REJECTED : null;
     }
 
-    private static boolean believed(Belief belief, String text, boolean quoted, Signals signals, String rawContext) {
+    private static boolean believed(Belief belief, String text, boolean quoted, Signals signals) {
         return switch (belief) {
-            case USUAL -> addressUnknown(text, quoted, signals, rawContext);
-            case ACCOUNT -> bySmtp(signals);
+            case USUAL -> bySmtp(signals);
             case DOCUMENTED -> signals.command() != SmtpCommand.DATA;
+            case MTA_FORMAT -> bySmtp(signals)
+                    || (signals.command() == SmtpCommand.UNKNOWN && !quoted && !StatusCodes.hasReplyCode(text));
         };
     }
 
-    /**
-     * "User unknown" is taken at its word when the remote server said it at RCPT TO, when the code
-     * says the address is bad (X.1.1...), or when the reporting system says so in its own words
-     * (not quoting a server reply, which after DATA is the usual content-filter answer).
-     */
-    private static boolean addressUnknown(String text, boolean quoted, Signals signals, String rawContext) {
-        if (bySmtp(signals)) {
-            return true;
-        }
-        if (signals.command() != SmtpCommand.UNKNOWN) {
-            return false;
-        }
-        return (!quoted && !StatusCodes.hasReplyCode(text)) || reporterSaysUnknown(rawContext);
-    }
 
     /** Said at RCPT TO, or with a code about the address (X.1.1...). */
     private static boolean bySmtp(Signals signals) {
@@ -277,16 +269,6 @@ final class ReasonRules {
     /** A permanent refusal at RCPT TO that gives no other reason than the recipient being refused. */
     private static boolean recipientRefused(String text, Signals signals) {
         return signals.command() == SmtpCommand.RCPT && !signals.temporary() && RECIPIENT_WORDS.in(text);
-    }
-
-    private static boolean reporterSaysUnknown(String rawContext) {
-        for (String line : rawContext.split("\n")) {
-            String lower = Classifier.normalise(line);
-            if (!lower.isEmpty() && !StatusCodes.hasReplyCode(lower) && USER_UNKNOWN_WORDS.in(lower)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Rule rule(Reason reason, String... wordings) {

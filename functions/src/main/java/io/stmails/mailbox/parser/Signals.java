@@ -29,8 +29,16 @@ record Signals(String status, String replyCode, SmtpCommand command, boolean abo
             replyCode = StatusCodes.replyCode(context);
         }
         String detail = StatusCodes.subjectDetail(status);
+        String named = addressReplied(diagnostic);
         boolean aboutSender = command.concernsSender() || detail.equals("1.7") || detail.equals("1.8")
-                || namesAnotherAddress(diagnostic, evidence.addresses());
+                || (named != null && !evidence.addresses().contains(named));
+        if (command == SmtpCommand.UNKNOWN && named != null && evidence.addresses().contains(named)
+                && SmtpCommand.in(context) == SmtpCommand.UNKNOWN) {
+            // Sendmail ("<rcpt>... User unknown"), Postfix ("<rcpt>: Recipient address rejected") and the
+            // servers that copy them echo the address of the RCPT TO they refuse; after DATA a reply names
+            // none. A transcript that places the reply elsewhere (a pipelined ">>> DATA") says otherwise.
+            command = SmtpCommand.RCPT;
+        }
         return new Signals(status, replyCode, command, aboutSender);
     }
 
@@ -44,12 +52,12 @@ record Signals(String status, String replyCode, SmtpCommand command, boolean abo
     }
 
     /**
-     * Whether the server's reply is about another address than the recipient: Sendmail and Postfix
-     * put the address they refuse first ({@code 550 5.7.1 <sender@example.com>... Access denied}).
+     * The address a server's reply is about, when it names one first: Sendmail and Postfix put the address
+     * they refuse first ({@code 550 5.7.1 <sender@example.com>... Access denied}); null when it names none.
      */
-    private static boolean namesAnotherAddress(String diagnostic, Set<String> addresses) {
+    private static String addressReplied(String diagnostic) {
         Matcher matcher = REPLY_SUBJECT.matcher(diagnostic);
-        return matcher.find() && !addresses.contains(matcher.group(1));
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     /** The given code, unless it is an X.0.0 and the text has a more precise one of the same class. */

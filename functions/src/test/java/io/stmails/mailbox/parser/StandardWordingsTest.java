@@ -63,12 +63,23 @@ class StandardWordingsTest {
                 reply("notaccept", "", "smtp", "550 5.7.1 mx.example.com not accepting mail from anyone (in reply to initial connection)", ""),
                 reply("blocked", "", "", "SMTP error from remote mail server after initial connection: 554 5.7.1 your IP 192.0.2.1"
                         + " is listed in bl.example.org", ""),
+                // A reply echoing the recipient first answers its RCPT TO (Sendmail "<rcpt>... ", Postfix "<rcpt>: "),
+                // unless the session transcript places it after DATA.
+                reply("userunknown", "5.0.0", "smtp", "550 <ann@example.com>: User unknown", ""),
+                reply("filtered", "5.7.1", "smtp", "550 5.7.1 <ann@example.com>: Recipient address rejected: User unknown",
+                        ">>> DATA\n<<< 550 5.7.1 <ann@example.com>: Recipient address rejected: User unknown"),
+                // In a report of no known format, with no code and no stage, "user unknown" is as likely a filter's
+                // answer: soft. An MTA's documented wording for an unknown recipient in its own report is believed.
+                reply("filtered", "", "", "ann@example.com [User unknown]", ""),
+                reply("userunknown", "", "", "ann@example.com on Thu, 29 Apr 2010 00:00:00 -0000\n"
+                        + "The recipient name is not recognized\nMSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient", ""),
+                reply("userunknown", "", "", "User not listed in public Name & Address Book", ""),
                 // RFC 5321's generic 550 text names no failure: about the address only at RCPT TO or with an X.1.x code.
                 reply("filtered", "", "smtp", "550 Requested action not taken: mailbox unavailable", ""),
                 reply("userunknown", "", "smtp", "550 Requested action not taken: mailbox unavailable (in reply to RCPT TO command)", ""),
                 reply("userunknown", "5.1.351", "smtp", "550 5.1.351 Remote server returned unknown recipient -> 550 User unknown", ""),
                 // A temporary code, or a wording that says the failure may pass, keeps any wording soft.
-                reply("userunknown", "", "", "ann@example.com: user unknown, please try again later", ""),
+                reply("userunknown", "", "smtp", "550 user unknown, please try again later (in reply to RCPT TO command)", ""),
                 reply("userunknown", "4.1.1", "smtp", "450 4.1.1 <ann@example.com>: Recipient address rejected: User unknown", ""),
                 reply("mailboxfull", "5.1.1", "smtp", "552 5.1.1 ann@example.com mailbox full", ""));
     }

@@ -79,7 +79,10 @@ final class Classifier {
                 }
             }
             boolean codeAgrees = phrase == CodeReasons.anyStatus(signals.subjectDetail());
-            return new Finding(phrase, DecidedBy.PHRASE, codeAgrees ? Confidence.HIGH : Confidence.MEDIUM);
+            boolean mtaFormat = phrase == Reason.USER_UNKNOWN
+                    && (ReasonRules.inMtaFormat(diagnostic) || ReasonRules.inMtaFormat(context));
+            return new Finding(phrase, mtaFormat ? DecidedBy.MTA_FORMAT : DecidedBy.PHRASE,
+                    codeAgrees ? Confidence.HIGH : Confidence.MEDIUM);
         }
         if (refusedAtGreeting(signals, diagnostic)) {
             return new Finding(Reason.NOT_ACCEPT, DecidedBy.SMTP_STAGE, Confidence.MEDIUM);

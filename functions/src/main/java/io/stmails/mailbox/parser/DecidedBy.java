@@ -6,7 +6,10 @@ public enum DecidedBy {
     STATUS("status"),
     /** The SMTP reply code (RFC 5321, RFC 7504). */
     REPLY_CODE("reply-code"),
-    /** A field or convention of the reporting MTA's own (PowerMTA's bounce category, Sendmail's X-Unix). */
+    /**
+     * A field or convention of the reporting MTA's own (PowerMTA's bounce category, Sendmail's X-Unix), or
+     * its documented wording for an unknown recipient in its own report (Exchange 2003, Domino, IMail...).
+     */
     MTA_FORMAT("mta-format"),
     /** The wording of the server's reply or of the notification. */
     PHRASE("phrase"),

@@ -66,6 +66,16 @@ final class ReasonRules {
                     "vdeliver: invalid", "re(user ):user (?:\\S+ )?(?:does not exist|not found|unknown)",
                     "re(does not exist):(?<!domain )(?<!host )(?<!sender )(?<!address )does not exist");
 
+    /**
+     * Non-DSN reports in their MTAs' documented words for an unknown recipient: Exchange 2000/2003 ("The
+     * recipient name is not recognized", IMS code 000C05A6), Lotus Domino, IMail ("Unknown user: <address>",
+     * "Invalid final delivery userid"), Trend Micro InterScan, Verizon's MMS gateway.
+     */
+    private static final Phrases MTA_UNKNOWN_RECIPIENT = Phrases.of("recipient name is not recognized",
+            "unknown recipient (000c05a6)", "re(not listed in):not listed in (?:the |public )?(?:name|address|directory|domino)",
+            "re(unknown user: ):^unknown user: \\S+@", "invalid final delivery userid", "check if address is correct",
+            "no valid recipients for this mm");
+
     private static final List<Rule> RULES = List.of(
             rule(Reason.MAILBOX_FULL, "mailbox full", "mailbox is full", "mailbox was full", "mail box full",
                     "mailbox has exceeded", "mailbox exceeds", "mailbox size limit", "mailbox quota",
@@ -155,13 +165,7 @@ final class ReasonRules {
             rule(Reason.NOT_ACCEPT, "null mx", "nullmx", "no smtp service here", "does not accept mail", "doesn't accept mail", "accepts no mail",
                     "not accept any mail", "domain does not receive mail", "no mail is accepted",
                     "not accepting network messages", "does not accept e-mail", "does not accept email"),
-            // Non-DSN reports in their MTAs' documented words: Exchange 2000/2003 ("The recipient name is not
-            // recognized", IMS code 000C05A6), Lotus Domino, IMail ("Unknown user: <address>", "Invalid final
-            // delivery userid"), Trend Micro InterScan, Verizon's MMS gateway.
-            new Rule(Reason.USER_UNKNOWN, Phrases.of("recipient name is not recognized", "unknown recipient (000c05a6)",
-                    "re(not listed in):not listed in (?:the |public )?(?:name|address|directory|domino)",
-                    "re(unknown user: ):^unknown user: \\S+@", "invalid final delivery userid",
-                    "check if address is correct", "no valid recipients for this mm"), false, Belief.MTA_FORMAT),
+            new Rule(Reason.USER_UNKNOWN, MTA_UNKNOWN_RECIPIENT, false, Belief.MTA_FORMAT),
             new Rule(Reason.USER_UNKNOWN, USER_UNKNOWN_WORDS, false, Belief.USUAL),
             // Exchange Online's directory-based edge blocking: documented as "the recipient's address
             // does not exist in the destination organization", refused at RCPT TO.
@@ -248,6 +252,11 @@ final class ReasonRules {
             return senderWording && generic ? Reason.REJECTED : reason;
         }
         return senderWording ? Reason.REJECTED : null;
+    }
+
+    /** Whether a lower-cased text holds an MTA's documented wording for an unknown recipient in its own report. */
+    static boolean inMtaFormat(String text) {
+        return MTA_UNKNOWN_RECIPIENT.in(text);
     }
 
     private static boolean believed(Belief belief, String text, boolean quoted, Signals signals) {

@@ -54,8 +54,18 @@ class ClassifierTest {
     }
 
     @Test
-    void theReportersOwnWordsAreTrusted() {
-        assertEquals(BounceType.HARD, classify("", "Unknown user: ann@example.com").type());
+    void anMtasDocumentedWordingInItsOwnReportIsTrusted() {
+        Classifier.Outcome imail = classify("", "Unknown user: ann@example.com");
+        assertEquals(BounceType.HARD, imail.type());
+        assertEquals(DecidedBy.MTA_FORMAT, imail.decidedBy());
+    }
+
+    @Test
+    void anUnknownUserWordingWithNoCodeNoStageAndNoKnownFormatIsFiltered() {
+        Classifier.Outcome bare = classify("", "ann@example.com [User unknown]");
+        assertEquals(Reason.FILTERED, bare.reason());
+        assertEquals(BounceType.SOFT, bare.type());
+        assertEquals(BounceType.HARD, classify("", "ann@example.com [User unknown] (in reply to RCPT TO command)").type());
     }
 
     @Test

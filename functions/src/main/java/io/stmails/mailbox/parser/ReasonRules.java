@@ -67,12 +67,14 @@ final class ReasonRules {
                     "re(does not exist):(?<!domain )(?<!host )(?<!sender )(?<!address )does not exist");
 
     /**
-     * Non-DSN reports in their MTAs' documented words for an unknown recipient: Exchange 2000/2003 ("The
-     * recipient name is not recognized", IMS code 000C05A6), Lotus Domino, IMail ("Unknown user: <address>",
-     * "Invalid final delivery userid"), Trend Micro InterScan, Verizon's MMS gateway.
+     * Non-DSN reports in their MTAs' documented words for an unknown recipient: Exchange 5.5 to 2003 ("The
+     * recipient name is not recognized" with IMS code 000C05A6 "Unknown Recipient", or with an IMC "Host
+     * Unknown", which the host rule reads first; 5.5's "Recipient Not Found" above an MSEXCH line: Microsoft
+     * KB 168557, 284204), Lotus Domino, IMail ("Unknown user: <address>", "Invalid final delivery userid"),
+     * Trend Micro InterScan, Verizon's MMS gateway.
      */
     private static final Phrases MTA_UNKNOWN_RECIPIENT = Phrases.of("recipient name is not recognized",
-            "unknown recipient (000c05a6)", "re(not listed in):not listed in (?:the |public )?(?:name|address|directory|domino)",
+            "(000c05a6)", "recipient not found msexch:", "re(not listed in):not listed in (?:the |public )?(?:name|address|directory|domino)",
             "re(unknown user: ):^unknown user: \\S+@", "invalid final delivery userid", "check if address is correct",
             "no valid recipients for this mm");
 

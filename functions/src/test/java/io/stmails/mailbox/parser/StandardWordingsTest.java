@@ -74,6 +74,10 @@ class StandardWordingsTest {
                 reply("userunknown", "", "", "ann@example.com on Thu, 29 Apr 2010 00:00:00 -0000\n"
                         + "The recipient name is not recognized\nMSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient", ""),
                 reply("userunknown", "", "", "User not listed in public Name & Address Book", ""),
+                reply("userunknown", "", "", "hello@example.com on 3/27/97 11:21:30 AM\nRecipient Not Found\n"
+                        + "MSEXCH:IMC:REMOTESERVER:REMOTESITE:REMOTEORG", ""),
+                reply("hostunknown", "", "", "TEST@example.com on 3/27/97 11:18 AM\nThe recipient name is not recognized\n"
+                        + "MSEXCH:IMC:SERVER:SITE:ORG 3902 Host Unknown", ""),
                 // RFC 5321's generic 550 text names no failure: about the address only at RCPT TO or with an X.1.x code.
                 reply("filtered", "", "smtp", "550 Requested action not taken: mailbox unavailable", ""),
                 reply("userunknown", "", "smtp", "550 Requested action not taken: mailbox unavailable (in reply to RCPT TO command)", ""),

@@ -72,6 +72,12 @@ public final class ThresholdProcessor {
             finish(applied.get());
             return Optional.of(new Outcome(applied));
         }
+        if (bounces.isRecorded(bounce.dedupeKey())) {
+            // Deleted, and written again by a redelivery that read no marker before the deletion left it (its write
+            // then found the item gone): the deletion stands, and nothing acts on the bounce.
+            bounces.delete(bounce);
+            return Optional.of(Outcome.NONE);
+        }
         Optional<Subscriber> subscriber = subscribers.findByUuid(bounce.subscriberUuid());
         if (subscriber.isEmpty()) {
             // Deleted (by a delete action, the API or an erasure) before or after this bounce was written (the

@@ -277,6 +277,26 @@ class BounceActionsHandlerIT {
         assertEquals(List.of(), sns.published());
     }
 
+    @Test
+    void aRedeliveryThatRacedItsBouncesDeletionIsRemovedByTheStreamStepAndActsOnNothing() {
+        start("{}");
+        Subscriber jane = subscriber("jane@example.com");
+        Bounce bounce = new Bounce(BounceIds.next(Instant.now()), jane.uuid(), jane.email(), null, BounceType.HARD, "test",
+                "{}", Instant.now(), "raced-" + UUID.randomUUID());
+        assertEquals(BounceStore.InsertResult.INSERTED, services.bounces().insert(bounce));
+        Map<String, AttributeValue> item = DynamoDbLocal.client().scan(b -> b.tableName(tables.bounces())).items().stream()
+                .filter(i -> i.containsKey("kind")).findFirst().orElseThrow();
+        services.bounces().delete(bounce);
+        // The redelivery read no marker just before the deletion left it; its conditional put then finds no item.
+        DynamoDbLocal.client().putItem(b -> b.tableName(tables.bounces()).item(item)
+                .conditionExpression("attribute_not_exists(pk)"));
+        deliverNew();
+        assertEquals(List.of(), services.bounces().listBySubscriber(jane.uuid()));
+        assertEquals(SubscriberStatus.ENABLED, reload(jane).status());
+        assertEquals(List.of(), sns.published());
+        assertEquals(BounceStore.InsertResult.DUPLICATE, services.bounces().insert(bounce), "its redeliveries stay ignored");
+    }
+
     private Subscriber subscriber(String email) {
         Instant created = Instant.parse("2026-01-01T00:00:00Z");
         Map<String, SubscriptionStatus> lists = new LinkedHashMap<>();

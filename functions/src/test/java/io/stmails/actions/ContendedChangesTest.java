@@ -52,6 +52,7 @@ class ContendedChangesTest {
     });
     private final BounceStore bounces = stub(BounceStore.class, (method, args) -> switch (method) {
         case "countableTimes" -> List.of(NOW);
+        case "isRecorded" -> false;
         case "deleteAllOfSubscriber" -> null;
         default -> throw new UnsupportedOperationException(method);
     });

@@ -270,7 +270,6 @@ final class ReasonRules {
         };
     }
 
-
     /** Said at RCPT TO, or with a code about the address (X.1.1...). */
     private static boolean bySmtp(Signals signals) {
         String detail = signals.subjectDetail();

@@ -163,7 +163,7 @@ final class ReasonRules {
                     "unknown domain", "invalid domain", "domain is invalid", "couldn't find any host",
                     "could not find any host", "no such host", "host name lookup failure", "domain not exist",
                     "unable to resolve", "dns lookup failed", "domain could not be found", "domain is not valid",
-                    "bad destination system", "domain is not reachable"),
+                    "bad destination system", "domain is not reachable", "mx records point to non-existent hosts"),
             rule(Reason.NOT_ACCEPT, "null mx", "nullmx", "no smtp service here", "does not accept mail", "doesn't accept mail", "accepts no mail",
                     "not accept any mail", "domain does not receive mail", "no mail is accepted",
                     "not accepting network messages", "does not accept e-mail", "does not accept email"),

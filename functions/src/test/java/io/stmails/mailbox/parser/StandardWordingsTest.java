@@ -82,6 +82,17 @@ class StandardWordingsTest {
                 reply("filtered", "", "smtp", "550 Requested action not taken: mailbox unavailable", ""),
                 reply("userunknown", "", "smtp", "550 Requested action not taken: mailbox unavailable (in reply to RCPT TO command)", ""),
                 reply("userunknown", "5.1.351", "smtp", "550 5.1.351 Remote server returned unknown recipient -> 550 User unknown", ""),
+                // Providers' and MTAs' documented replies (Google's SMTP error reference, Exchange Online NDR
+                // codes, qmail's and Exim's texts).
+                reply("mailboxfull", "5.2.2", "smtp", "552-5.2.2 The email account that you tried to reach is over quota.", ""),
+                reply("authfailure", "5.7.26", "smtp", "550 5.7.26 This mail has been blocked because the sender is unauthenticated.", ""),
+                reply("userunknown", "5.1.10", "smtp", "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", ""),
+                reply("mailboxfull", "5.2.2", "smtp", "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException", ""),
+                reply("blocked", "5.7.1", "smtp", "550 5.7.606 Access denied, banned sending IP [192.0.2.1]", ""),
+                reply("userunknown", "", "", "Sorry, no mailbox here by that name. (#5.1.1)", ""),
+                reply("hostunknown", "", "", "Sorry, I couldn't find any host named example.com. (#5.1.2)", ""),
+                reply("hostunknown", "", "", "all relevant MX records point to non-existent hosts", ""),
+                reply("expired", "", "", "retry timeout exceeded", ""),
                 // A temporary code, or a wording that says the failure may pass, keeps any wording soft.
                 reply("userunknown", "", "smtp", "550 user unknown, please try again later (in reply to RCPT TO command)", ""),
                 reply("userunknown", "4.1.1", "smtp", "450 4.1.1 <ann@example.com>: Recipient address rejected: User unknown", ""),

@@ -91,9 +91,13 @@ public enum FunctionCatalog {
         return handlerClass;
     }
 
-    /** The handler string Lambda needs. */
+    /**
+     * The handler string Lambda needs: the class alone, so that the runtime calls the handler
+     * interface the class implements ({@code RequestStreamHandler} for the HTTP functions, which also
+     * have a {@code handleRequest} taking the bound event) instead of picking among overloads by name.
+     */
     public String handler() {
-        return handlerClass + "::handleRequest";
+        return handlerClass;
     }
 
     public Trigger trigger() {

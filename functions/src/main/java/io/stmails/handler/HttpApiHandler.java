@@ -66,11 +66,4 @@ public abstract class HttpApiHandler implements RequestStreamHandler {
             out.writeEndObject();
         }
     }
-
-    /** The invocation's payload does not bind to an HTTP API event: the invoker's mistake; nothing was handled. */
-    public static final class UnreadableEventException extends IllegalArgumentException {
-        UnreadableEventException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 }

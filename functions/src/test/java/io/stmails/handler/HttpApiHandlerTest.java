@@ -78,7 +78,7 @@ class HttpApiHandlerTest {
     void aPayloadThatIsNotAnEventIsRefusedBeforeTheFunctionRuns() {
         Echo handler = new Echo(APIGatewayV2HTTPResponse.builder().withStatusCode(200).build());
         for (String payload : List.of("[]", "\"text\"", "{\"headers\": 3}", "{")) {
-            assertThrows(HttpApiHandler.UnreadableEventException.class, () -> handler.handleRequest(
+            assertThrows(UnreadableEventException.class, () -> handler.handleRequest(
                     new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null),
                     payload);
             assertEquals(null, handler.received, payload);

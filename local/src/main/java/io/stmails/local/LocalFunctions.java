@@ -1,11 +1,12 @@
 package io.stmails.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.stmails.catalog.FunctionCatalog;
-import io.stmails.handler.HttpApiHandler;
+import io.stmails.handler.UnreadableEventException;
 import io.stmails.wiring.Components;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,8 +20,9 @@ import java.util.Map;
 
 /**
  * Every function of the catalog, instantiated once with the local {@link Components} and invoked the
- * way Lambda invokes it: raw event JSON in, the result's JSON out; the HTTP functions' stream handlers
- * read and write it themselves, the others' events and results go through the Lambda runtime's own serializers.
+ * way Lambda invokes it: raw event JSON in, the result's JSON out; the stream handlers (HTTP functions,
+ * {@code ses-notifications}) read and write it themselves, the others' events and results go through
+ * the Lambda runtime's own serializers.
  */
 final class LocalFunctions {
     static final long TIMEOUT_MILLIS = 60_000;
@@ -57,8 +59,8 @@ final class LocalFunctions {
             try {
                 Class<?> type = Class.forName(function.handlerClass());
                 Object handler = type.getConstructor(Components.class).newInstance(parts);
-                if (handler instanceof HttpApiHandler http) {
-                    return new StreamInvocable(function, http);
+                if (handler instanceof RequestStreamHandler stream) {
+                    return new StreamInvocable(function, stream);
                 }
                 Type[] io = PojoInvocable.requestHandlerTypes(type);
                 Class<Object> inputType = (Class<Object>) PojoInvocable.rawClass(io[0]);
@@ -73,15 +75,15 @@ final class LocalFunctions {
         }
     }
 
-    /** An HTTP function: its own stream handler reads the event and writes the response, as in Lambda. */
-    private record StreamInvocable(FunctionCatalog function, HttpApiHandler handler) implements Invocable {
+    /** A stream handler (the HTTP functions, {@code ses-notifications}) reads its event and writes its result itself, as in Lambda. */
+    private record StreamInvocable(FunctionCatalog function, RequestStreamHandler handler) implements Invocable {
         @Override
         public String invoke(String eventJson) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
                         new LocalContext(function.functionName(), TIMEOUT_MILLIS));
-            } catch (HttpApiHandler.UnreadableEventException e) {
+            } catch (UnreadableEventException e) {
                 throw new InvalidEventException("the event is not a valid input for " + function.functionName() + ": "
                         + e.getMessage(), e);
             } catch (IOException e) {

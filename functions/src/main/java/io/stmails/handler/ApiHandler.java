@@ -2,7 +2,6 @@ package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.stmails.priming.Priming;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.api.ApiRouter;
@@ -16,7 +15,7 @@ import io.stmails.wiring.FunctionWiring;
 import io.stmails.wiring.LambdaWiring;
 
 /** {@code api}: every {@code /api/*} route, and the operator console's static files under {@code /console/}. */
-public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ApiHandler extends HttpApiHandler {
     private final ApiRouter router;
     private final ConsoleAssets console = new ConsoleAssets();
     private final BounceMetrics metrics;
@@ -33,6 +32,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private ApiHandler(Components parts, boolean snapStart) {
+        super(parts.json());
         this.router = ApiWiring.router(parts);
         this.metrics = parts.metrics();
         this.priming = snapStart ? Priming.http("api", parts, ApiGatewayHttp::toRequest).register() : null;

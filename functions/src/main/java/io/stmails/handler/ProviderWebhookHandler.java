@@ -2,7 +2,6 @@ package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.stmails.priming.Priming;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.metrics.BounceMetrics;
@@ -17,7 +16,7 @@ import io.stmails.wiring.LambdaWiring;
  * Every provider function runs this one class; the route that invoked it names the provider, so no
  * per-provider class or environment variable is needed (see {@link io.stmails.catalog.FunctionCatalog}).
  */
-public final class ProviderWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ProviderWebhookHandler extends HttpApiHandler {
     private final ProviderWebhook webhook;
     private final BounceMetrics metrics;
 
@@ -33,6 +32,7 @@ public final class ProviderWebhookHandler implements RequestHandler<APIGatewayV2
     }
 
     private ProviderWebhookHandler(Components parts, boolean snapStart) {
+        super(parts.json());
         this.webhook = FunctionWiring.providerWebhook(parts);
         this.metrics = parts.metrics();
         this.priming = snapStart ? Priming.http("provider-webhook", parts, ApiGatewayHttp::toRequest).register() : null;

@@ -2,8 +2,11 @@ package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.stmails.priming.Priming;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.metrics.BounceMetrics;
 import io.stmails.ses.SesFeedback;
 import io.stmails.sns.SnsMessage;
@@ -11,6 +14,12 @@ import io.stmails.wiring.Components;
 import io.stmails.wiring.Environment;
 import io.stmails.wiring.FunctionWiring;
 import io.stmails.wiring.LambdaWiring;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.joda.time.format.DateTimeFormat;
 import org.joda.time.format.DateTimeFormatter;
 
@@ -19,10 +28,11 @@ import org.joda.time.format.DateTimeFormatter;
  * a refused message) fails the invocation, so Lambda retries and finally hands the event to the
  * function's failure destination; nothing is acknowledged before it is recorded.
  */
-public final class SesNotificationsHandler implements RequestHandler<SNSEvent, Void> {
+public final class SesNotificationsHandler implements RequestStreamHandler {
     /** SNS timestamps always have milliseconds and are signed as text: print them back exactly so. */
     private static final DateTimeFormatter SNS_TIMESTAMP = DateTimeFormat.forPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZoneUTC();
 
+    private final ObjectMapper json;
     private final SesFeedback feedback;
     private final BounceMetrics metrics;
 
@@ -38,20 +48,74 @@ public final class SesNotificationsHandler implements RequestHandler<SNSEvent, V
     }
 
     private SesNotificationsHandler(Components parts, boolean snapStart) {
+        this.json = parts.json();
         this.feedback = FunctionWiring.sesFeedback(parts);
         this.metrics = parts.metrics();
         this.priming = snapStart ? Priming.ses("ses-notifications", parts).register() : null;
     }
 
+    /**
+     * What Lambda calls: the SNS event read with the function's own {@link ObjectMapper}, as a
+     * {@code RequestHandler<SNSEvent, Void>} the runtime would have bound it with its own shaded
+     * Jackson (and joda-time for the timestamp, which SNS signs as text and is kept here as sent).
+     */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        List<SnsMessage> messages;
+        try {
+            messages = messages(json.readTree(input));
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("the event is not an SNS event: " + e.getOriginalMessage(), e);
+        }
+        handle(messages, context);
+        output.write("null".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The function on a bound event: what tests call. */
     public Void handleRequest(SNSEvent event, Context context) {
+        return handle(() -> event.getRecords().stream().map(record -> toMessage(record.getSNS())).iterator(), context);
+    }
+
+    /** @param messages read one by one as they are handled */
+    private Void handle(Iterable<SnsMessage> messages, Context context) {
         return Invocation.run(context, null, metrics, () -> {
-            for (SNSEvent.SNSRecord record : event.getRecords()) {
-                Invocation.correlate(record.getSNS().getMessageId());
-                feedback.fromLambdaSns(toMessage(record.getSNS()));
+            for (SnsMessage message : messages) {
+                Invocation.correlate(message.messageId());
+                feedback.fromLambdaSns(message);
             }
             return null;
         });
+    }
+
+    /** Each record's {@code Sns} object of the event Lambda gets from an SNS subscription. */
+    static List<SnsMessage> messages(JsonNode event) {
+        JsonNode records = event == null ? null : event.get("Records");
+        if (records == null || !records.isArray()) {
+            throw new UnreadableEventException("the event is not an SNS event: it has no Records array", null);
+        }
+        List<SnsMessage> messages = new ArrayList<>(records.size());
+        for (JsonNode record : records) {
+            JsonNode sns = record.get("Sns");
+            if (sns == null || !sns.isObject()) {
+                throw new UnreadableEventException("the event is not an SNS event: a record has no Sns object", null);
+            }
+            messages.add(new SnsMessage(text(sns, "Type"), text(sns, "MessageId"), text(sns, "TopicArn"),
+                    text(sns, "Subject"), text(sns, "Message"), text(sns, "Timestamp"), text(sns, "SignatureVersion"),
+                    text(sns, "Signature"), text(sns, "SigningCertUrl"), null, text(sns, "UnsubscribeUrl"), null));
+        }
+        return messages;
+    }
+
+    /** A string field as the runtime's binding read it: absent or null is null, a number or boolean its text. */
+    private static String text(JsonNode sns, String field) {
+        JsonNode value = sns.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isContainerNode()) {
+            throw new UnreadableEventException("the event is not an SNS event: Sns." + field + " is not a string", null);
+        }
+        return value.asText();
     }
 
     static SnsMessage toMessage(SNSEvent.SNS sns) {

@@ -2,7 +2,6 @@ package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.stmails.priming.Priming;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.metrics.BounceMetrics;
@@ -13,7 +12,7 @@ import io.stmails.wiring.FunctionWiring;
 import io.stmails.wiring.LambdaWiring;
 
 /** {@code webhook-bounce}: {@code POST /webhooks/bounce}. */
-public final class WebhookBounceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class WebhookBounceHandler extends HttpApiHandler {
     private final ListmonkBounceWebhook webhook;
     private final BounceMetrics metrics;
 
@@ -29,6 +28,7 @@ public final class WebhookBounceHandler implements RequestHandler<APIGatewayV2HT
     }
 
     private WebhookBounceHandler(Components parts, boolean snapStart) {
+        super(parts.json());
         this.webhook = FunctionWiring.webhookBounce(parts);
         this.metrics = parts.metrics();
         this.priming = snapStart ? Priming.http("webhook-bounce", parts, ApiGatewayHttp::toRequest).register() : null;

@@ -2,7 +2,6 @@ package io.stmails.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.stmails.priming.Priming;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.stmails.metrics.BounceMetrics;
@@ -13,7 +12,7 @@ import io.stmails.wiring.FunctionWiring;
 import io.stmails.wiring.LambdaWiring;
 
 /** {@code webhook-ses}: {@code POST /webhooks/service/ses}, an SNS HTTPS subscription for SES feedback. */
-public final class WebhookSesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class WebhookSesHandler extends HttpApiHandler {
     private final SesSnsEndpoint endpoint;
     private final BounceMetrics metrics;
 
@@ -29,6 +28,7 @@ public final class WebhookSesHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private WebhookSesHandler(Components parts, boolean snapStart) {
+        super(parts.json());
         this.endpoint = FunctionWiring.webhookSes(parts);
         this.metrics = parts.metrics();
         this.priming = snapStart ? Priming.http("webhook-ses", parts, ApiGatewayHttp::toRequest).register() : null;

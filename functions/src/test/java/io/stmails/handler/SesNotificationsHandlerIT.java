@@ -13,6 +13,10 @@ import io.stmails.domain.BounceType;
 import io.stmails.sns.SnsTestKeys;
 import io.stmails.sns.SnsVerificationException;
 import io.stmails.store.StorageException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -37,6 +41,23 @@ class SesNotificationsHandlerIT {
         assertEquals("General", meta.path("bounce_subtype").asText());
         assertTrue(meta.path("diagnostic_code").asText().contains("accès refusé"));
         assertEquals(List.of(), world.bouncesOf("jane.doe@example.com"));
+    }
+
+    @Test
+    void lambdaHandsTheEventAsJsonAndTheFunctionRecordsTheSameBounce() throws Exception {
+        SesWorld world = SesWorld.create();
+        world.subscribe(SesWorld.JANE, "jane@new.example");
+        byte[] event;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("events/ses/sns/permanent-bounce.json")) {
+            event = in.readAllBytes();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new SesNotificationsHandler(world.services).handleRequest(new ByteArrayInputStream(event), out, null);
+        assertEquals("null", out.toString(StandardCharsets.UTF_8));
+        List<Bounce> bounces = world.bouncesOf("jane@new.example");
+        assertEquals(1, bounces.size());
+        assertEquals(BounceType.HARD, bounces.get(0).type());
+        assertEquals(Instant.parse("2026-03-02T10:15:31.402Z"), bounces.get(0).createdAt());
     }
 
     @Test

@@ -2,9 +2,9 @@ package io.stmails.reliability;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.handler.HttpApiHandler;
 
 /**
  * The suite's one rule for an HTTP answer: a 2xx, or a 4xx whose JSON body carries a message that
@@ -18,7 +18,7 @@ public final class Answers {
 
     /** Calls the handler within {@link Bounded#LIMIT} and checks its answer; returns it when acceptable. */
     public static APIGatewayV2HTTPResponse http(String entryPoint,
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, APIGatewayV2HTTPEvent request) {
+            HttpApiHandler handler, APIGatewayV2HTTPEvent request) {
         APIGatewayV2HTTPResponse response = Bounded.call(entryPoint, () -> handler.handleRequest(request, null));
         int status = response.getStatusCode();
         Figures.answer(entryPoint, status);

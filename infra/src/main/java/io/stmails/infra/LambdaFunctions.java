@@ -1,5 +1,6 @@
 package io.stmails.infra;
 
+import io.stmails.catalog.FunctionCatalog;
 import io.stmails.catalog.FunctionCatalog.Trigger;
 import io.stmails.wiring.Environment.Variable;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import software.constructs.Construct;
 
 /**
  * Every function of the catalog, each with the grants {@link FunctionAccess} gives it
- * and the environment its code reads ({@code io.stmails.wiring.Environment}): the settings document
- * and table prefix for all, the secret's ARN only where the secret may be read, the actions topic
+ * and the environment its code reads ({@code io.stmails.wiring.Environment}): the settings document,
+ * table prefix and JVM options for all, the secret's ARN only where the secret may be read, the actions topic
  * only for the function that publishes. No secret value is ever in the environment.
  */
 final class LambdaFunctions extends Construct {
@@ -23,6 +24,8 @@ final class LambdaFunctions extends Construct {
     static final String SECRET_ID_VARIABLE = Variable.STMAILS_SECRET_ID.name();
     static final String SES_TOPIC_VARIABLE = Variable.STMAILS_SES_TOPIC_ARN.name();
     static final String ACTIONS_TOPIC_VARIABLE = Variable.STMAILS_ACTIONS_TOPIC_ARN.name();
+    /** Read by the JVM itself ({@link FunctionCatalog#JVM_OPTIONS}). */
+    static final String JVM_OPTIONS_VARIABLE = "JAVA_TOOL_OPTIONS";
 
     /** What the grants point at. */
     record Resources(DataTables tables, ISecret secret, ITopic actionsTopic, ITopic sesTopic) {
@@ -36,7 +39,8 @@ final class LambdaFunctions extends Construct {
         Code code = Code.fromAsset(config.functionsJar().toString());
         Map<String, String> environment = Map.of(
                 SETTINGS_VARIABLE, config.settingsJson(),
-                TABLE_PREFIX_VARIABLE, config.namePrefix());
+                TABLE_PREFIX_VARIABLE, config.namePrefix(),
+                JVM_OPTIONS_VARIABLE, FunctionCatalog.JVM_OPTIONS);
         boolean suppressionSync = config.suppressionSync();
         for (FunctionSpec spec : specs) {
             StmailsFunction function = new StmailsFunction(this, spec, code, config.namePrefix(), environment,

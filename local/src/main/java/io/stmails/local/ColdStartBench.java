@@ -1,6 +1,7 @@
 package io.stmails.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.catalog.FunctionCatalog;
 import io.stmails.wiring.Components;
 import io.stmails.wiring.Environment;
 import io.stmails.store.dynamodb.TableDefinitions;
@@ -33,8 +34,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * a bare handler doing one PutItem with the same SDK and HTTP client, and the ratio. Then N more
  * JVMs per function that run the SnapStart priming hook first: the first event's own latency with
  * and without priming, measured inside the JVM (what priming can save; the restore itself only AWS can measure).
+ * Every probe JVM, the bare handler's too, runs with the JVM options the stack gives the functions
+ * ({@link FunctionCatalog#JVM_OPTIONS}, as {@code JAVA_TOOL_OPTIONS}).
  */
 final class ColdStartBench {
+    private static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
     private static final List<String> FUNCTIONS = List.of("webhook-bounce", "webhook-postmark", "ses-notifications",
             "ses-events", "api", "bounce-actions", "pop3-scanner");
 
@@ -110,7 +114,8 @@ final class ColdStartBench {
         double bare = median(cold.get(ColdStartProbe.BARE));
         double bareCpu = median(cpu.get(ColdStartProbe.BARE));
         StringBuilder line = new StringBuilder(String.format(
-                "bench-coldstart (median of %d fresh JVMs, start to first event handled): bare PutItem %.0f ms;", runs, bare));
+                "bench-coldstart (median of %d fresh JVMs with %s, start to first event handled): bare PutItem %.0f ms;",
+                runs, FunctionCatalog.JVM_OPTIONS, bare));
         for (String function : FUNCTIONS) {
             line.append(String.format(" %s %.0f ms ratio %.2f (CPU %.2f);", function, median(cold.get(function)),
                     median(cold.get(function)) / bare, median(cpu.get(function)) / bareCpu));
@@ -128,12 +133,19 @@ final class ColdStartBench {
         return 0;
     }
 
-    /** What the stack gives a function (minus the secret: the probe adds the bench's), pointed at this DynamoDB Local. */
+    /**
+     * What the stack gives a function (minus the secret: the probe adds the bench's), pointed at this
+     * DynamoDB Local; the bare handler gets the same, so both run with the stack's JVM options. Options
+     * the bench itself was started with in {@code JAVA_TOOL_OPTIONS} (a class-loading trace, say) come first.
+     */
     private static Map<String, String> functionEnvironment(String endpoint, String settings) {
+        String inherited = System.getenv(JAVA_TOOL_OPTIONS);
         return Map.of(Environment.Variable.STMAILS_SETTINGS.name(), settings,
                 Environment.Variable.STMAILS_DYNAMODB_ENDPOINT.name(), endpoint,
                 Environment.Variable.AWS_REGION.name(), "us-east-1",
-                "AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+                "AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY,
+                JAVA_TOOL_OPTIONS, inherited == null || inherited.isBlank() ? FunctionCatalog.JVM_OPTIONS
+                        : inherited.strip() + " " + FunctionCatalog.JVM_OPTIONS);
     }
 
     private static Run probe(String function, Map<String, String> environment, String event, Path repo, Path work,

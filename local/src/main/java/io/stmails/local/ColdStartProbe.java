@@ -1,15 +1,15 @@
 package io.stmails.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.handler.ApiHandler;
 import io.stmails.handler.BounceActionsHandler;
+import io.stmails.handler.HttpApiHandler;
 import io.stmails.handler.Pop3ScannerHandler;
 import io.stmails.handler.ProviderWebhookHandler;
 import io.stmails.handler.SesEventsHandler;
@@ -22,6 +22,9 @@ import io.stmails.wiring.Environment;
 import io.stmails.wiring.FunctionWiring;
 import io.stmails.wiring.LambdaWiring;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -57,43 +60,8 @@ final class ColdStartProbe {
             printHandled(start);
             return;
         }
-        BenchWorld world = new BenchWorld(Path.of(args[2]), new ObjectMapper());
-        Probe<?> probe = switch (function) {
-            case "webhook-bounce" -> {
-                Components parts = parts(environment, FunctionWiring.WEBHOOK_BOUNCE_READS, world);
-                yield new Probe<>(new WebhookBounceHandler(parts), APIGatewayV2HTTPEvent.class,
-                        Priming.http(function, parts, ApiGatewayHttp::toRequest));
-            }
-            case "webhook-postmark" -> {
-                Components parts = parts(environment, FunctionWiring.PROVIDER_WEBHOOK_READS, world);
-                yield new Probe<>(new ProviderWebhookHandler(parts), APIGatewayV2HTTPEvent.class,
-                        Priming.http(function, parts, ApiGatewayHttp::toRequest));
-            }
-            case "ses-notifications" -> {
-                Components parts = parts(environment, FunctionWiring.SES_READS, world);
-                yield new Probe<>(new SesNotificationsHandler(parts), SNSEvent.class, Priming.ses(function, parts));
-            }
-            case "ses-events" -> {
-                Components parts = parts(environment, FunctionWiring.SES_READS, world);
-                yield new Probe<>(new SesEventsHandler(parts), ScheduledEvent.class, Priming.ses(function, parts));
-            }
-            case "api" -> {
-                Components parts = parts(environment, FunctionWiring.API_READS, world);
-                yield new Probe<>(new ApiHandler(parts), APIGatewayV2HTTPEvent.class,
-                        Priming.http(function, parts, ApiGatewayHttp::toRequest));
-            }
-            case "bounce-actions" -> {
-                Components parts = parts(environment, FunctionWiring.BOUNCE_ACTIONS_READS, world);
-                yield new Probe<>(new BounceActionsHandler(parts), DynamodbEvent.class, Priming.bounceActions(parts));
-            }
-            case "pop3-scanner" -> {
-                Components parts = parts(environment, FunctionWiring.POP3_SCANNER_READS, world);
-                BenchWorld.MemoryMailbox mailbox = new BenchWorld.MemoryMailbox();
-                mailbox.add(BenchWorld.dsn("coldstart", Integer.parseInt(event.substring(event.lastIndexOf('#') + 1).strip())));
-                yield new Probe<>(new Pop3ScannerHandler(parts, mailbox), ScheduledEvent.class, Priming.pop3Scanner(parts));
-            }
-            default -> throw new IllegalArgumentException("unknown function " + function);
-        };
+        // In a nested class: verifying this one does not load the handler classes into the bare handler's JVM.
+        Probe probe = Probe.of(function, environment, event, new BenchWorld(Path.of(args[2]), new ObjectMapper()));
         if (prime) {
             probe.priming().prime();
         }
@@ -113,15 +81,73 @@ final class ColdStartProbe {
         System.out.println("handled " + handled + " cpu " + cpu);
     }
 
-    private record Probe<I>(RequestHandler<I, ?> handler, Class<I> type, Priming priming) {
-        void handle(String event) {
-            I input = LambdaEventSerializers.serializerFor(type, ColdStartProbe.class.getClassLoader())
-                    .fromJson(new ByteArrayInputStream(event.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            Object result = handler.handleRequest(input, new LocalContext("probe", LocalFunctions.TIMEOUT_MILLIS));
-            if (result instanceof com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse response
-                    && response.getStatusCode() != 200) {
-                throw new IllegalStateException("answered " + response.getStatusCode() + ": " + response.getBody());
-            }
+    /** How Lambda hands the function its event: to a stream handler as it is, through the runtime's serializer to the others. */
+    @FunctionalInterface
+    private interface Invoke {
+        void handle(String event) throws IOException;
+    }
+
+    private record Probe(Invoke invoke, Priming priming) {
+        /** The function as its Lambda constructor builds it, with the bench's secrets. */
+        static Probe of(String function, Environment environment, String event, BenchWorld world) {
+            return switch (function) {
+                case "webhook-bounce" -> {
+                    Components parts = parts(environment, FunctionWiring.WEBHOOK_BOUNCE_READS, world);
+                    yield Probe.stream(new WebhookBounceHandler(parts), Priming.http(function, parts, ApiGatewayHttp::toRequest));
+                }
+                case "webhook-postmark" -> {
+                    Components parts = parts(environment, FunctionWiring.PROVIDER_WEBHOOK_READS, world);
+                    yield Probe.stream(new ProviderWebhookHandler(parts), Priming.http(function, parts, ApiGatewayHttp::toRequest));
+                }
+                case "ses-notifications" -> {
+                    Components parts = parts(environment, FunctionWiring.SES_READS, world);
+                    yield Probe.stream(new SesNotificationsHandler(parts), Priming.ses(function, parts));
+                }
+                case "ses-events" -> {
+                    Components parts = parts(environment, FunctionWiring.SES_READS, world);
+                    yield Probe.pojo(new SesEventsHandler(parts), ScheduledEvent.class, Priming.ses(function, parts));
+                }
+                case "api" -> {
+                    Components parts = parts(environment, FunctionWiring.API_READS, world);
+                    yield Probe.stream(new ApiHandler(parts), Priming.http(function, parts, ApiGatewayHttp::toRequest));
+                }
+                case "bounce-actions" -> {
+                    Components parts = parts(environment, FunctionWiring.BOUNCE_ACTIONS_READS, world);
+                    yield Probe.pojo(new BounceActionsHandler(parts), DynamodbEvent.class, Priming.bounceActions(parts));
+                }
+                case "pop3-scanner" -> {
+                    Components parts = parts(environment, FunctionWiring.POP3_SCANNER_READS, world);
+                    BenchWorld.MemoryMailbox mailbox = new BenchWorld.MemoryMailbox();
+                    mailbox.add(BenchWorld.dsn("coldstart", Integer.parseInt(event.substring(event.lastIndexOf('#') + 1).strip())));
+                    yield Probe.pojo(new Pop3ScannerHandler(parts, mailbox), ScheduledEvent.class, Priming.pop3Scanner(parts));
+                }
+                default -> throw new IllegalArgumentException("unknown function " + function);
+            };
+        }
+
+        /** A stream handler, as Lambda calls it; an HTTP function must answer 200. */
+        static Probe stream(RequestStreamHandler handler, Priming priming) {
+            return new Probe(event -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
+                        new LocalContext("probe", LocalFunctions.TIMEOUT_MILLIS));
+                String response = out.toString(StandardCharsets.UTF_8);
+                if (handler instanceof HttpApiHandler && !response.startsWith("{\"statusCode\":200,")) {
+                    throw new IllegalStateException("answered " + response);
+                }
+            }, priming);
+        }
+
+        static <I> Probe pojo(RequestHandler<I, ?> handler, Class<I> type, Priming priming) {
+            return new Probe(event -> {
+                I input = LambdaEventSerializers.serializerFor(type, ColdStartProbe.class.getClassLoader())
+                        .fromJson(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
+                handler.handleRequest(input, new LocalContext("probe", LocalFunctions.TIMEOUT_MILLIS));
+            }, priming);
+        }
+
+        void handle(String event) throws IOException {
+            invoke.handle(event);
         }
     }
 }

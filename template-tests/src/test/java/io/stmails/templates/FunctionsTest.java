@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FunctionsTest {
     private static final Set<String> ENVIRONMENT = Set.of(
             "STMAILS_SETTINGS", "STMAILS_TABLE_PREFIX", "STMAILS_SECRET_ID", "STMAILS_ACTIONS_TOPIC_ARN",
-            "STMAILS_SES_TOPIC_ARN");
+            "STMAILS_SES_TOPIC_ARN", "JAVA_TOOL_OPTIONS");
 
     @ParameterizedTest
     @EnumSource(Deployment.class)
@@ -58,6 +58,18 @@ class FunctionsTest {
                 deployed, "one function per catalog entry");
         boolean identities = deployment.context.containsKey(DeploymentConfig.SES_IDENTITIES);
         assertEquals(identities ? 1 : 0, unnamed, "the only other function makes the SES identity calls");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Deployment.class)
+    void everyFunctionRunsTheJvmOptionsTheColdStartBenchmarkMeasures(Deployment deployment) {
+        Synthesized stack = Synthesized.of(deployment);
+        for (FunctionSpec function : deployment.catalog) {
+            JsonNode options = stack.json().properties(stack.functionId(function.name()))
+                    .path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS");
+            assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", options.asText(), function.name());
+            assertEquals(FunctionCatalog.JVM_OPTIONS, options.asText(), function.name());
+        }
     }
 
     @ParameterizedTest

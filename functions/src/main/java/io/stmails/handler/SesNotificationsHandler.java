@@ -5,7 +5,6 @@ import io.stmails.priming.Priming;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.metrics.BounceMetrics;
 import io.stmails.ses.SesFeedback;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.joda.time.format.DateTimeFormat;
 import org.joda.time.format.DateTimeFormatter;
@@ -29,9 +27,6 @@ import org.joda.time.format.DateTimeFormatter;
  * function's failure destination; nothing is acknowledged before it is recorded.
  */
 public final class SesNotificationsHandler implements RequestStreamHandler {
-    /** SNS timestamps always have milliseconds and are signed as text: print them back exactly so. */
-    private static final DateTimeFormatter SNS_TIMESTAMP = DateTimeFormat.forPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZoneUTC();
-
     private final ObjectMapper json;
     private final SesFeedback feedback;
     private final BounceMetrics metrics;
@@ -61,13 +56,7 @@ public final class SesNotificationsHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        List<SnsMessage> messages;
-        try {
-            messages = messages(json.readTree(input));
-        } catch (JsonProcessingException e) {
-            throw new UnreadableEventException("the event is not an SNS event: " + e.getOriginalMessage(), e);
-        }
-        handle(messages, context);
+        handle(messages(json, input), context);
         output.write("null".getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -87,40 +76,32 @@ public final class SesNotificationsHandler implements RequestStreamHandler {
         });
     }
 
-    /** Each record's {@code Sns} object of the event Lambda gets from an SNS subscription. */
-    static List<SnsMessage> messages(JsonNode event) {
-        JsonNode records = event == null ? null : event.get("Records");
-        if (records == null || !records.isArray()) {
-            throw new UnreadableEventException("the event is not an SNS event: it has no Records array", null);
-        }
-        List<SnsMessage> messages = new ArrayList<>(records.size());
-        for (JsonNode record : records) {
-            JsonNode sns = record.get("Sns");
-            if (sns == null || !sns.isObject()) {
-                throw new UnreadableEventException("the event is not an SNS event: a record has no Sns object", null);
+    /**
+     * Each record's SNS message of the event Lambda gets from an SNS subscription.
+     *
+     * @throws UnreadableEventException when the payload is not such an event
+     */
+    static List<SnsMessage> messages(ObjectMapper json, InputStream event) throws IOException {
+        try {
+            SnsLambdaEvent bound = json.readValue(event, SnsLambdaEvent.class);
+            if (bound == null) {
+                throw new UnreadableEventException("the event is not an SNS event: it is null", null);
             }
-            messages.add(new SnsMessage(text(sns, "Type"), text(sns, "MessageId"), text(sns, "TopicArn"),
-                    text(sns, "Subject"), text(sns, "Message"), text(sns, "Timestamp"), text(sns, "SignatureVersion"),
-                    text(sns, "Signature"), text(sns, "SigningCertUrl"), null, text(sns, "UnsubscribeUrl"), null));
+            return bound.messages();
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("the event is not an SNS event: " + e.getOriginalMessage(), e);
         }
-        return messages;
-    }
-
-    /** A string field as the runtime's binding read it: absent or null is null, a number or boolean its text. */
-    private static String text(JsonNode sns, String field) {
-        JsonNode value = sns.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isContainerNode()) {
-            throw new UnreadableEventException("the event is not an SNS event: Sns." + field + " is not a string", null);
-        }
-        return value.asText();
     }
 
     static SnsMessage toMessage(SNSEvent.SNS sns) {
         return new SnsMessage(sns.getType(), sns.getMessageId(), sns.getTopicArn(), sns.getSubject(), sns.getMessage(),
-                sns.getTimestamp() == null ? null : SNS_TIMESTAMP.print(sns.getTimestamp()), sns.getSignatureVersion(),
+                sns.getTimestamp() == null ? null : BoundTimestamps.SNS.print(sns.getTimestamp()), sns.getSignatureVersion(),
                 sns.getSignature(), sns.getSigningCertUrl(), null, sns.getUnsubscribeUrl(), null);
+    }
+
+    /** Holds joda-time, which only a bound {@link SNSEvent} needs, out of the stream path's class loading. */
+    private static final class BoundTimestamps {
+        /** SNS timestamps always have milliseconds and are signed as text: print them back exactly so. */
+        static final DateTimeFormatter SNS = DateTimeFormat.forPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZoneUTC();
     }
 }

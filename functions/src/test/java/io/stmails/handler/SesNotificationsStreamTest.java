@@ -10,6 +10,7 @@ import io.stmails.sns.SnsMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,13 +31,14 @@ class SesNotificationsStreamTest {
                 .fromJson(new ByteArrayInputStream(event));
         List<SnsMessage> expected = runtime.getRecords().stream()
                 .map(record -> SesNotificationsHandler.toMessage(record.getSNS())).toList();
-        assertEquals(expected, SesNotificationsHandler.messages(json.readTree(event)), name);
+        assertEquals(expected, SesNotificationsHandler.messages(json, new ByteArrayInputStream(event)), name);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "[]", "{\"Records\": {}}", "{\"Records\": [{}]}", "{\"Records\": [{\"Sns\": []}]}",
+    @ValueSource(strings = {"", "null", "{}", "[]", "{\"Records\": null}", "{\"Records\": [null]}", "{\"Records\": {}}", "{\"Records\": [{}]}", "{\"Records\": [{\"Sns\": []}]}",
             "{\"Records\": [{\"Sns\": {\"Message\": {\"a\": 1}}}]}"})
     void aPayloadThatIsNotAnSnsEventIsRefusedBeforeAnythingIsHandled(String payload) throws IOException {
-        assertThrows(UnreadableEventException.class, () -> SesNotificationsHandler.messages(json.readTree(payload)));
+        assertThrows(UnreadableEventException.class, () -> SesNotificationsHandler.messages(json,
+                new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8))));
     }
 }

@@ -103,9 +103,9 @@ final class BounceText {
                 continue;
             }
             String line = lines[index];
-            String command = transcriptCommand(lines, index);
-            if (command != null && !out.toString().endsWith(command + "\n")) {
-                out.append(command).append('\n');
+            int command = transcriptCommand(lines, index);
+            if (command > covered) {
+                out.append(lines[command]).append('\n');
             }
             out.append(line).append('\n');
             covered = index;
@@ -130,19 +130,19 @@ final class BounceText {
     }
 
     /**
-     * For a reply in a Sendmail session transcript ({@code <<< 550 ...}), the command it answers
-     * ({@code >>> DATA}): the reply may name the recipient while the command does not.
+     * For a reply in a Sendmail session transcript ({@code <<< 550 ...}), the line of the command it
+     * answers ({@code >>> DATA}): the reply may name the recipient while the command does not; -1 when none.
      */
-    private static String transcriptCommand(String[] lines, int reply) {
+    private static int transcriptCommand(String[] lines, int reply) {
         if (!lines[reply].stripLeading().startsWith("<<<")) {
-            return null;
+            return -1;
         }
         for (int i = reply - 1; i >= 0 && !lines[i].isBlank(); i--) {
             if (lines[i].stripLeading().startsWith(">>>")) {
-                return lines[i];
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     private static boolean mentionsAny(String line, Set<String> candidates, String own) {

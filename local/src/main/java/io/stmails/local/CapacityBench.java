@@ -13,7 +13,9 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -44,6 +47,12 @@ final class CapacityBench {
     static final String PRICES = "on-demand us-east-1 standard: $0.625/M write request units, $0.125/M read request units"
             + " (AWS price list since 2024-11-01, checked 2026-11-26)";
 
+    /**
+     * The day the fixtures' bounces happened (the webhook's is moved to it), and the bench's clock: each bounce is
+     * counted on the UTC day its action is applied, as when bounces are reported as they happen.
+     */
+    private static final Instant FIXTURES_DAY = Instant.parse("2026-03-02T12:00:00Z");
+    private static final String WEBHOOK_FIXTURE_CREATED_AT = "2026-11-22T10:15:00Z";
     private static final int STREAM_BATCH = 100;
     private static final int TRICKLE_BATCH = 1;
 
@@ -71,6 +80,7 @@ final class CapacityBench {
         BenchWorld world = new BenchWorld(BenchWorld.repo(args), json);
         CapacityMeter meter = new CapacityMeter();
         List<PathFigures> figures = new ArrayList<>();
+        String counterItem;
         try (DynamoServer dynamo = new DynamoServer();
                 DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
                         .endpointOverride(URI.create(dynamo.endpoint())).region(Region.US_EAST_1)
@@ -78,13 +88,15 @@ final class CapacityBench {
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                         .build()) {
             DynamoDbClient client = dynamo.client(meter);
+            DynamoDbClient unmetered = dynamo.client();
+            meter.sizeUpdatesFrom(unmetered);
             Tables tables = Tables.withPrefix("stmails-");
             TableDefinitions.createIfMissing(client, tables);
             for (String table : List.of(tables.bounces(), tables.subscribers(), tables.stats())) {
                 meter.describe(client.describeTable(b -> b.tableName(table)).table());
             }
             Components services = Components.builder().json(json).settings(world.settings()).secrets(world::secrets)
-                    .dynamo(client).tables(tables).build();
+                    .dynamo(client).tables(tables).clock(() -> FIXTURES_DAY).build();
             LocalFunctions functions = new LocalFunctions(services);
             String streamArn = client.describeTable(b -> b.tableName(tables.bounces())).table().latestStreamArn();
             Stream stream = new Stream(streams, streamArn, functions, json);
@@ -95,7 +107,7 @@ final class CapacityBench {
                             world.pop3Schedule().getBytes(StandardCharsets.UTF_8)));
 
             figures.add(measure("webhook", bounces, services, meter, stream, STREAM_BATCH,
-                    n -> functions.invoke(FunctionCatalog.WEBHOOK_BOUNCE, world.webhook("webhook", n))));
+                    n -> functions.invoke(FunctionCatalog.WEBHOOK_BOUNCE, webhookOnFixturesDay(world, "webhook", n))));
             figures.add(measure("ses", bounces, services, meter, stream, STREAM_BATCH,
                     n -> functions.invoke(FunctionCatalog.SES_NOTIFICATIONS, world.ses("ses", n))));
             figures.add(measure("postmark", bounces, services, meter, stream, STREAM_BATCH,
@@ -110,12 +122,34 @@ final class CapacityBench {
                 return "";
             }));
             figures.add(measure("webhook-trickle", bounces, services, meter, stream, TRICKLE_BATCH,
-                    n -> functions.invoke(FunctionCatalog.WEBHOOK_BOUNCE, world.webhook("webhook-trickle", n))));
+                    n -> functions.invoke(FunctionCatalog.WEBHOOK_BOUNCE, webhookOnFixturesDay(world, "webhook-trickle", n))));
             figures.add(measure("ses-trickle", bounces, services, meter, stream, TRICKLE_BATCH,
                     n -> functions.invoke(FunctionCatalog.SES_NOTIFICATIONS, world.ses("ses-trickle", n))));
+            counterItem = largestCounterItem(unmetered, tables);
         }
         print(figures, bounces, out);
+        out.println(counterItem);
         return 0;
+    }
+
+    private static String webhookOnFixturesDay(BenchWorld world, String path, int n) {
+        String event = world.webhook(path, n);
+        if (!event.contains(WEBHOOK_FIXTURE_CREATED_AT)) {
+            throw new IllegalStateException("the webhook fixture's created_at is no longer " + WEBHOOK_FIXTURE_CREATED_AT);
+        }
+        return event.replace(WEBHOOK_FIXTURE_CREATED_AT, FIXTURES_DAY.toString().substring(0, 10) + "T10:15:00Z");
+    }
+
+    /** The largest counter item the run left (one per scope and UTC day), with what an update of it costs. */
+    private static String largestCounterItem(DynamoDbClient unmetered, Tables tables) {
+        Map<String, AttributeValue> largest = unmetered.scan(b -> b.tableName(tables.stats())).items().stream()
+                .filter(item -> item.get(Tables.PK).s().startsWith("STATS#"))
+                .max(Comparator.comparingLong(ItemSize::of)).orElseThrow();
+        long bytes = ItemSize.of(largest);
+        long kilobytes = Math.max(1, (bytes + 1023) / 1024);
+        return String.format("largest counter item: %s %s, %d attributes, %d bytes: %d KB, %d write units per update"
+                + " in a transaction", largest.get(Tables.PK).s(), largest.get(Tables.SK).s(), largest.size() - 2, bytes,
+                kilobytes, 2 * kilobytes);
     }
 
     private static PathFigures measure(String path, int bounces, Components services, CapacityMeter meter, Stream stream,

@@ -16,15 +16,20 @@ import io.stmails.domain.SubscriberStatus;
 import io.stmails.handler.BounceActionsHandler;
 import io.stmails.record.BounceRecorder;
 import io.stmails.testing.DynamoDbLocal;
+import io.stmails.testing.StreamFixtures;
 import io.stmails.testing.Subscribers;
 import io.stmails.testing.TableStream;
 import io.stmails.wiring.AwsClients;
 import io.stmails.wiring.Components;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -184,6 +189,37 @@ class DayCountersIT {
         Map<String, Long> read = services.stats().read(StatsCounters.ALL);
         assertEquals(1L, read.get("total"));
         assertEquals(2L, read.get("action#blocklist"));
+        assertEquals(List.of("D#2026-11-20"), List.copyOf(items("all").keySet()));
+    }
+
+    @Test
+    void apiActionsAndStreamGroupsRacingForOneDayItemEachCountOnce() throws Exception {
+        List<Subscriber> operatorsPicks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            operatorsPicks.add(Subscribers.createEnabled(services.subscribers(), "pick" + i + "@example.com"));
+            record("bounced" + i + "@example.com", BounceType.HARD, "2026-11-20T08:00:0" + i + "Z", "Permanent/General");
+        }
+        List<DynamodbEvent.DynamodbStreamRecord> records = stream.drain().getRecords();
+        ApiBlocklist api = new ApiBlocklist(services.subscribers(), services.suppressionSync(), services.clock());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> operator = pool.submit(() -> operatorsPicks.forEach(subscriber -> assertTrue(api.blocklist(subscriber))));
+            // Lambda's way: batches of two, resuming at the lowest reported record.
+            int next = 0;
+            for (int delivery = 0; next < records.size(); delivery++) {
+                assertTrue(delivery < 100, "the stream step keeps losing");
+                List<DynamodbEvent.DynamodbStreamRecord> batch = records.subList(next, Math.min(next + 2, records.size()));
+                List<String> failed = deliver(StreamFixtures.event(batch));
+                next += failed.isEmpty() ? batch.size()
+                        : batch.stream().map(r -> r.getDynamodb().getSequenceNumber()).toList().indexOf(failed.get(0));
+            }
+            operator.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Long> read = services.stats().read(StatsCounters.ALL);
+        assertEquals(6L, read.get("total"));
+        assertEquals(12L, read.get("action#blocklist"), "six by threshold, six by the operator");
         assertEquals(List.of("D#2026-11-20"), List.copyOf(items("all").keySet()));
     }
 

@@ -115,7 +115,7 @@ public final class BounceStreamProcessor {
                     if (action != null) {
                         ActionCounters.of(action.action(), action.appliedAt()).forEach(counter -> withNext.merge(counter, 1L, Long::sum));
                     }
-                    if (end > next && withNext.size() + (end - next + 1) > StatsStore.MAX_ITEMS_PER_GROUP) {
+                    if (end > next && StatsCounters.items(withNext.keySet()) + (end - next + 1) > StatsStore.MAX_ITEMS_PER_GROUP) {
                         break;
                     }
                     deltas = withNext;

@@ -3,19 +3,17 @@ package io.stmails.domain;
 import io.stmails.domain.StatsCounters.Counter;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The counter one applied action adds to, in the overall scope: its UTC day's
- * ({@code action_day#<action>#<yyyy-mm-dd>}). It is written in the transaction that writes the action's
- * record, so an action counts exactly once; the all-time count ({@code action#<action>}) is the sum of
- * the days, made when the counters are read ({@link #withTotals}), which saves the transaction an item
- * (2 write units per action).
+ * The counter one applied action adds to: {@code action#<action>} of the overall scope's item of its UTC
+ * day. It is written in the transaction that writes the action's record (or, for a threshold action, with
+ * the stream record of its bounce), so an action counts exactly once; the all-time count and the per-day
+ * view ({@code action_day#<action>#<date>}) are made when the counters are read ({@link StatsCounters#read}).
  */
 public final class ActionCounters {
     public static final String ACTION = "action#";
+    /** The read view of one action's day. */
     public static final String ACTION_DAY = "action_day#";
     public static final String REACTIVATE = "reactivate";
 
@@ -36,19 +34,6 @@ public final class ActionCounters {
     }
 
     private static List<Counter> of(String action, Instant at) {
-        String day = at.atZone(ZoneOffset.UTC).toLocalDate().toString();
-        return List.of(new Counter(StatsCounters.ALL, ACTION_DAY + action + "#" + day));
-    }
-
-    /** The counters of a scope as read, with each action's all-time count added: the sum of its days. */
-    public static Map<String, Long> withTotals(Map<String, Long> counters) {
-        Map<String, Long> all = new HashMap<>(counters);
-        counters.forEach((dimension, count) -> {
-            if (dimension.startsWith(ACTION_DAY)) {
-                String rest = dimension.substring(ACTION_DAY.length());
-                all.merge(ACTION + rest.substring(0, rest.lastIndexOf('#')), count, Long::sum);
-            }
-        });
-        return all;
+        return List.of(new Counter(StatsCounters.ALL, at.atZone(ZoneOffset.UTC).toLocalDate(), ACTION + action));
     }
 }

@@ -12,7 +12,10 @@ import java.util.Optional;
  * is never counted twice.
  */
 public interface StatsStore {
-    /** TransactWriteItems takes at most 100 items: one receipt per record of the group, and its counters. */
+    /**
+     * TransactWriteItems takes at most 100 items: one receipt per record of the group, and the items its counters
+     * are attributes of (one per scope and UTC day, see {@link io.stmails.domain.StatsCounters#items}).
+     */
     int MAX_ITEMS_PER_GROUP = 100;
 
     /** The last sequence number counted by the group that included {@code sequence}, if one was. */
@@ -24,6 +27,9 @@ public interface StatsStore {
      */
     boolean apply(List<String> sequences, Map<Counter, Long> deltas);
 
-    /** Every counter of a scope, by dimension ({@code total}, {@code type#hard}, {@code day#2026-11-22}, ...). */
+    /**
+     * Every counter of a scope as {@link io.stmails.domain.StatsCounters#read} makes them from its day items
+     * ({@code total}, {@code type#hard}, {@code day#2026-11-22}, {@code type_day#hard#2026-11-22}, ...).
+     */
     Map<String, Long> read(String scope);
 }

@@ -13,7 +13,9 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -33,7 +36,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * consumes on each path, from the request to the threshold action and the statistics counters.
  * Every call goes through an SDK interceptor ({@link CapacityMeter}) that asks for the consumed
  * capacity and sums it; the bounces table's stream is then handed to {@code bounce-actions} the way
- * the local poller does, and its calls are metered too.
+ * the local poller does, and its calls are metered too. The {@code -trickle} paths hand the stream over
+ * one record per batch, as Lambda does when bounces arrive one at a time (a small sender's normal case):
+ * what is shared by a batch (the counters' items) is then paid by every bounce.
  */
 final class CapacityBench {
     /** DynamoDB on-demand, us-east-1, standard table class, since 1 November 2024 (see the README, "Performance"). */
@@ -42,7 +47,14 @@ final class CapacityBench {
     static final String PRICES = "on-demand us-east-1 standard: $0.625/M write request units, $0.125/M read request units"
             + " (AWS price list since 2024-11-01, checked 2026-11-26)";
 
+    /**
+     * The day the fixtures' bounces happened (the webhook's is moved to it), and the bench's clock: each bounce is
+     * counted on the UTC day its action is applied, as when bounces are reported as they happen.
+     */
+    private static final Instant FIXTURES_DAY = Instant.parse("2026-03-02T12:00:00Z");
+    private static final String WEBHOOK_FIXTURE_CREATED_AT = "2026-11-22T10:15:00Z";
     private static final int STREAM_BATCH = 100;
+    private static final int TRICKLE_BATCH = 1;
 
     private CapacityBench() {
     }
@@ -68,6 +80,7 @@ final class CapacityBench {
         BenchWorld world = new BenchWorld(BenchWorld.repo(args), json);
         CapacityMeter meter = new CapacityMeter();
         List<PathFigures> figures = new ArrayList<>();
+        String counterItem;
         try (DynamoServer dynamo = new DynamoServer();
                 DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
                         .endpointOverride(URI.create(dynamo.endpoint())).region(Region.US_EAST_1)
@@ -75,13 +88,15 @@ final class CapacityBench {
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                         .build()) {
             DynamoDbClient client = dynamo.client(meter);
+            DynamoDbClient unmetered = dynamo.client();
+            meter.sizeUpdatesFrom(unmetered);
             Tables tables = Tables.withPrefix("stmails-");
             TableDefinitions.createIfMissing(client, tables);
             for (String table : List.of(tables.bounces(), tables.subscribers(), tables.stats())) {
                 meter.describe(client.describeTable(b -> b.tableName(table)).table());
             }
             Components services = Components.builder().json(json).settings(world.settings()).secrets(world::secrets)
-                    .dynamo(client).tables(tables).build();
+                    .dynamo(client).tables(tables).clock(() -> FIXTURES_DAY).build();
             LocalFunctions functions = new LocalFunctions(services);
             String streamArn = client.describeTable(b -> b.tableName(tables.bounces())).table().latestStreamArn();
             Stream stream = new Stream(streams, streamArn, functions, json);
@@ -91,13 +106,13 @@ final class CapacityBench {
                     CapacityBench.class.getClassLoader()).fromJson(new ByteArrayInputStream(
                             world.pop3Schedule().getBytes(StandardCharsets.UTF_8)));
 
-            figures.add(measure("webhook", bounces, services, meter, stream,
-                    n -> functions.invoke(FunctionCatalog.WEBHOOK_BOUNCE, world.webhook("webhook", n))));
-            figures.add(measure("ses", bounces, services, meter, stream,
+            figures.add(measure("webhook", bounces, services, meter, stream, STREAM_BATCH,
+                    n -> functions.invoke(FunctionCatalog.WEBHOOK_BOUNCE, webhookOnFixturesDay(world, "webhook", n))));
+            figures.add(measure("ses", bounces, services, meter, stream, STREAM_BATCH,
                     n -> functions.invoke(FunctionCatalog.SES_NOTIFICATIONS, world.ses("ses", n))));
-            figures.add(measure("postmark", bounces, services, meter, stream,
+            figures.add(measure("postmark", bounces, services, meter, stream, STREAM_BATCH,
                     n -> functions.invoke(FunctionCatalog.WEBHOOK_POSTMARK, world.postmark("postmark", n))));
-            figures.add(measure("pop3", bounces, services, meter, stream, n -> {
+            figures.add(measure("pop3", bounces, services, meter, stream, STREAM_BATCH, n -> {
                 mailbox.add(BenchWorld.dsn("pop3", n));
                 if (n == bounces - 1 || mailbox.size() == 1000) {
                     while (mailbox.size() > 0) {
@@ -106,15 +121,41 @@ final class CapacityBench {
                 }
                 return "";
             }));
+            figures.add(measure("webhook-trickle", bounces, services, meter, stream, TRICKLE_BATCH,
+                    n -> functions.invoke(FunctionCatalog.WEBHOOK_BOUNCE, webhookOnFixturesDay(world, "webhook-trickle", n))));
+            figures.add(measure("ses-trickle", bounces, services, meter, stream, TRICKLE_BATCH,
+                    n -> functions.invoke(FunctionCatalog.SES_NOTIFICATIONS, world.ses("ses-trickle", n))));
+            counterItem = largestCounterItem(unmetered, tables);
         }
         print(figures, bounces, out);
+        out.println(counterItem);
         return 0;
     }
 
+    private static String webhookOnFixturesDay(BenchWorld world, String path, int n) {
+        String event = world.webhook(path, n);
+        if (!event.contains(WEBHOOK_FIXTURE_CREATED_AT)) {
+            throw new IllegalStateException("the webhook fixture's created_at is no longer " + WEBHOOK_FIXTURE_CREATED_AT);
+        }
+        return event.replace(WEBHOOK_FIXTURE_CREATED_AT, FIXTURES_DAY.toString().substring(0, 10) + "T10:15:00Z");
+    }
+
+    /** The largest counter item the run left (one per scope and UTC day), with what an update of it costs. */
+    private static String largestCounterItem(DynamoDbClient unmetered, Tables tables) {
+        Map<String, AttributeValue> largest = unmetered.scan(b -> b.tableName(tables.stats())).items().stream()
+                .filter(item -> item.get(Tables.PK).s().startsWith("STATS#"))
+                .max(Comparator.comparingLong(ItemSize::of)).orElseThrow();
+        long bytes = ItemSize.of(largest);
+        long kilobytes = Math.max(1, (bytes + 1023) / 1024);
+        return String.format("largest counter item: %s %s, %d attributes, %d bytes: %d KB, %d write units per update"
+                + " in a transaction", largest.get(Tables.PK).s(), largest.get(Tables.SK).s(), largest.size() - 2, bytes,
+                kilobytes, 2 * kilobytes);
+    }
+
     private static PathFigures measure(String path, int bounces, Components services, CapacityMeter meter, Stream stream,
-            IntFunction<String> send) {
+            int streamBatch, IntFunction<String> send) {
         BenchWorld.seed(services.subscribers(), path, bounces);
-        stream.drain();
+        stream.drain(STREAM_BATCH);
         meter.reset();
         for (int n = 0; n < bounces; n++) {
             String response = send.apply(n);
@@ -124,7 +165,7 @@ final class CapacityBench {
         }
         Map<String, CapacityMeter.Tally> ingest = meter.snapshot();
         meter.reset();
-        int delivered = stream.drain();
+        int delivered = stream.drain(streamBatch);
         Map<String, CapacityMeter.Tally> actions = meter.snapshot();
         long recorded = services.stats().read(io.stmails.domain.StatsCounters.ALL).getOrDefault(
                 io.stmails.domain.StatsCounters.TOTAL, 0L);
@@ -144,7 +185,8 @@ final class CapacityBench {
     }
 
     private static void print(List<PathFigures> figures, int bounces, PrintStream out) {
-        StringBuilder line = new StringBuilder("bench-capacity (" + bounces + " bounces per path, RCU/WCU per recorded bounce, $ per million bounces):");
+        StringBuilder line = new StringBuilder("bench-capacity (" + bounces + " bounces per path, RCU/WCU per recorded bounce, $ per million bounces;"
+                + " -trickle: the stream handed over one record per batch):");
         for (PathFigures f : figures) {
             line.append(String.format(" %s %.2f RCU %.2f WCU $%.2f;", f.path(), f.read(), f.write(), f.dollarsPerMillion()));
         }
@@ -152,16 +194,16 @@ final class CapacityBench {
         out.println("prices: " + PRICES + "; transactional requests consume 2 units per item;"
                 + " reads and single-item writes as DynamoDB Local reports them (index writes included),"
                 + " TransactWriteItems computed from the request (DynamoDB Local misreports them; see README)");
-        out.printf("%-9s %9s %9s %9s %9s %9s %9s %12s%n", "path", "ingest R", "ingest W", "stream R", "stream W",
+        out.printf("%-15s %9s %9s %9s %9s %9s %9s %12s%n", "path", "ingest R", "ingest W", "stream R", "stream W",
                 "RCU/b", "WCU/b", "$/M bounces");
         for (PathFigures f : figures) {
-            out.printf("%-9s %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %12.2f%n", f.path(), f.ingestRead() / f.bounces(),
+            out.printf("%-15s %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %12.2f%n", f.path(), f.ingestRead() / f.bounces(),
                     f.ingestWrite() / f.bounces(), f.streamRead() / f.bounces(), f.streamWrite() / f.bounces(), f.read(),
                     f.write(), f.dollarsPerMillion());
         }
         out.println("calls per bounce (units per bounce):");
         for (PathFigures f : figures) {
-            StringBuilder calls = new StringBuilder(String.format("  %-9s", f.path()));
+            StringBuilder calls = new StringBuilder(String.format("  %-15s", f.path()));
             f.operations().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> calls.append(String.format(
                     " %s %.2f (%.2f: table %.2f, indexes %.2f)", e.getKey(), (double) e.getValue().calls / f.bounces(),
                     (e.getValue().readUnits + e.getValue().writeUnits) / f.bounces(), e.getValue().tableUnits / f.bounces(),
@@ -170,7 +212,7 @@ final class CapacityBench {
         }
     }
 
-    /** The bounces table's stream handed to {@code bounce-actions} in batches, as the local poller does. */
+    /** The bounces table's stream handed to {@code bounce-actions} in batches of a given size, as the local poller does. */
     private static final class Stream {
         private final DynamoDbStreamsClient streams;
         private final String arn;
@@ -185,8 +227,11 @@ final class CapacityBench {
             this.json = json;
         }
 
-        /** Hands every record not yet handed over to {@code bounce-actions}; returns how many bounce records it saw. */
-        int drain() {
+        /**
+         * Hands every record not yet handed over to {@code bounce-actions}, at most {@code batchSize} per invocation;
+         * returns how many bounce records it saw.
+         */
+        int drain(int batchSize) {
             int records = 0;
             boolean more = true;
             while (more) {
@@ -203,7 +248,7 @@ final class CapacityBench {
                     }).shardIterator();
                     while (iterator != null) {
                         String current = iterator;
-                        var response = streams.getRecords(b -> b.shardIterator(current).limit(STREAM_BATCH));
+                        var response = streams.getRecords(b -> b.shardIterator(current).limit(batchSize));
                         List<Record> batch = response.records();
                         if (batch.isEmpty()) {
                             break;

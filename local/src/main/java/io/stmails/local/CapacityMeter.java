@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -49,8 +51,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * <p>One exception: DynamoDB Local's figure for {@code TransactWriteItems} is not what AWS bills (it
  * answers 4 units for a transaction of one small item and 4 for two). For those, the units are
  * computed from the request as AWS documents them: 2 write units per KB (rounded up) of each item
- * in the transaction, plus 1 per KB of each index entry a {@code Put} creates. Updates and condition
- * checks are sized by the attributes in the request, a lower bound of the stored item's size.
+ * in the transaction, plus 1 per KB of each index entry a {@code Put} creates. An update is sized as AWS
+ * sizes it, by the larger of the item before and after it: the stored item is read through an unmetered
+ * client ({@link #sizeUpdatesFrom}) and the attributes the update adds are counted as small numbers; without
+ * that client, by the attributes in the request (a lower bound). Condition checks are sized by their key.
  */
 final class CapacityMeter implements ExecutionInterceptor {
     /** Units and calls of one operation. */
@@ -73,6 +77,7 @@ final class CapacityMeter implements ExecutionInterceptor {
     private final Map<String, Tally> byOperation = new TreeMap<>();
     private final Map<String, List<String>> tableKeys = new ConcurrentHashMap<>();
     private final Map<String, List<Index>> tableIndexes = new ConcurrentHashMap<>();
+    private volatile DynamoDbClient storedItems;
 
     /** Learns a table's keys and indexes, which the transaction model needs. */
     void describe(TableDescription table) {
@@ -82,6 +87,11 @@ final class CapacityMeter implements ExecutionInterceptor {
                         i.projection().projectionType(), i.projection().hasNonKeyAttributes()
                                 ? i.projection().nonKeyAttributes() : List.of()))
                 .toList());
+    }
+
+    /** Reads (unmetered) the items transactional updates change, so that an update is sized by its item. */
+    void sizeUpdatesFrom(DynamoDbClient unmetered) {
+        this.storedItems = unmetered;
     }
 
     @Override
@@ -112,11 +122,7 @@ final class CapacityMeter implements ExecutionInterceptor {
                     tableUnits += 2 * kilobytes(ItemSize.of(item.put().item()));
                     indexUnits += indexUnits(item.put().tableName(), item.put().item());
                 } else if (item.update() != null) {
-                    Map<String, AttributeValue> touched = new HashMap<>(item.update().key());
-                    if (item.update().hasExpressionAttributeValues()) {
-                        touched.putAll(item.update().expressionAttributeValues());
-                    }
-                    tableUnits += 2 * kilobytes(ItemSize.of(touched));
+                    tableUnits += 2 * kilobytes(updatedSize(item.update()));
                 } else if (item.delete() != null) {
                     tableUnits += 2 * kilobytes(ItemSize.of(item.delete().key()));
                 } else if (item.conditionCheck() != null) {
@@ -171,6 +177,25 @@ final class CapacityMeter implements ExecutionInterceptor {
                 }
             }
         }
+    }
+
+    /** The larger of the item before and after the update, or the attributes in the request when items are not read. */
+    private long updatedSize(Update update) {
+        Map<String, AttributeValue> touched = new HashMap<>(update.key());
+        if (update.hasExpressionAttributeValues()) {
+            touched.putAll(update.expressionAttributeValues());
+        }
+        DynamoDbClient reader = storedItems;
+        if (reader == null) {
+            return ItemSize.of(touched);
+        }
+        Map<String, AttributeValue> before = reader.getItem(b -> b.tableName(update.tableName()).key(update.key())
+                .consistentRead(true)).item();
+        Map<String, AttributeValue> after = new HashMap<>(before == null || before.isEmpty() ? update.key() : before);
+        if (update.hasExpressionAttributeNames()) {
+            update.expressionAttributeNames().values().forEach(name -> after.putIfAbsent(name, AttributeValue.fromN("1")));
+        }
+        return Math.max(ItemSize.of(after), ItemSize.of(touched));
     }
 
     private double indexUnits(String table, Map<String, AttributeValue> item) {

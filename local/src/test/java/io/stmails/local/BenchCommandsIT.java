@@ -21,7 +21,7 @@ class BenchCommandsIT {
     void benchCapacityPrintsUnitsAndCostForEveryPath() throws Exception {
         String out = run("bench-capacity", "--bounces", "3");
         String line = out.lines().findFirst().orElseThrow();
-        for (String path : List.of("webhook", "ses", "postmark", "pop3")) {
+        for (String path : List.of("webhook", "ses", "postmark", "pop3", "webhook-trickle", "ses-trickle")) {
             assertTrue(Pattern.compile(" " + path + " \\d+\\.\\d\\d RCU \\d+\\.\\d\\d WCU \\$\\d+\\.\\d\\d").matcher(line).find(), line);
         }
         assertTrue(out.contains("$0.625/M write request units"), out);
@@ -29,6 +29,10 @@ class BenchCommandsIT {
         var webhook = Pattern.compile(" webhook [\\d.]+ RCU ([\\d.]+) WCU").matcher(line);
         assertTrue(webhook.find());
         assertTrue(Double.parseDouble(webhook.group(1)) >= 4, line);
+        // One record per batch shares nothing between bounces: never cheaper than batches of the same bounces.
+        var trickle = Pattern.compile(" webhook-trickle [\\d.]+ RCU ([\\d.]+) WCU").matcher(line);
+        assertTrue(trickle.find(), line);
+        assertTrue(Double.parseDouble(trickle.group(1)) >= Double.parseDouble(webhook.group(1)), line);
     }
 
     @Test

@@ -2,17 +2,22 @@ package io.stmails.store.dynamodb;
 
 import static io.stmails.store.dynamodb.BounceItems.s;
 
-import io.stmails.domain.ActionCounters;
+import io.stmails.domain.StatsCounters;
 import io.stmails.domain.StatsCounters.Counter;
+import io.stmails.domain.StatsCounters.ScopeDay;
 import io.stmails.store.StatsStore;
 import io.stmails.store.StorageException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,18 +29,20 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Counters in the stats table: {@code pk = STATS#all} or {@code STATS#campaign#<uuid>}, {@code sk = <dimension>}
- * ({@code total}, {@code type#...}, {@code day#...}, ...), so one scope's statistics are one query. Each
- * group of stream records is counted in one transaction with a receipt per record
+ * Counters in the stats table, one item per scope and UTC day: {@code pk = STATS#all} or
+ * {@code STATS#campaign#<uuid>}, {@code sk = D#<yyyy-mm-dd>}, one number attribute per counter of that day
+ * ({@code total}, {@code type#hard}, {@code source#ses}, {@code reason#hard#...}, {@code action#blocklist}), so
+ * a group of stream records adds to about one item per scope it touches, and one scope's statistics are one
+ * query. Each group is counted in one transaction with a receipt per record
  * ({@code pk = RECEIPT#<sequence number>}, {@code attribute_not_exists}, expiring after 2 days), which
- * makes a redelivered record count once. Applied actions are counted here too ({@code action_day#...}), by
- * the subscriber stores, in the transaction that writes the action's record; their all-time counts are
- * summed from the days when read. The README's "DynamoDB key
- * design" has the detail.
+ * makes a redelivered record count once. Applied actions are counted on the same day items, by the
+ * subscriber stores, in the transaction that writes the action's record. All-time counts are summed from the
+ * days when read. The README's "DynamoDB key design" has the detail.
  */
 public final class DynamoStatsStore implements StatsStore {
     /** Longer than a stream record can live (24 hours), so any redelivery still finds its receipt. */
     static final Duration RECEIPT_RETENTION = Duration.ofDays(2);
+    static final String DAY_PREFIX = "D#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -60,8 +67,8 @@ public final class DynamoStatsStore implements StatsStore {
 
     @Override
     public boolean apply(List<String> sequences, Map<Counter, Long> deltas) {
-        if (sequences.isEmpty() || sequences.size() + deltas.size() > MAX_ITEMS_PER_GROUP) {
-            throw new IllegalArgumentException("a group has 1 to " + MAX_ITEMS_PER_GROUP + " receipts and counters");
+        if (sequences.isEmpty() || sequences.size() + StatsCounters.items(deltas.keySet()) > MAX_ITEMS_PER_GROUP) {
+            throw new IllegalArgumentException("a group has 1 to " + MAX_ITEMS_PER_GROUP + " receipts and counter items");
         }
         String last = sequences.get(sequences.size() - 1);
         AttributeValue expires = AttributeValue.fromN(Long.toString(clock.get().plus(RECEIPT_RETENTION).getEpochSecond()));
@@ -73,7 +80,7 @@ public final class DynamoStatsStore implements StatsStore {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(receipt)
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
-        deltas.forEach((counter, delta) -> items.add(increment(table, counter, delta)));
+        items.addAll(adding(table, deltas));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
             return true;
@@ -89,14 +96,41 @@ public final class DynamoStatsStore implements StatsStore {
         }
     }
 
-    /** A transaction item that adds {@code delta} to one counter, for a transaction that counts what it writes. */
-    static TransactWriteItem increment(String table, Counter counter, long delta) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(Map.of(Tables.PK, s("STATS#" + counter.scope()), Tables.SK, s(counter.dimension())))
-                .updateExpression("ADD #c :d")
-                .expressionAttributeNames(Map.of("#c", "count"))
-                .expressionAttributeValues(Map.of(":d", AttributeValue.fromN(Long.toString(delta))))
-                .build()).build();
+    /**
+     * The transaction items that add the deltas, for a transaction that counts what it writes: one {@code ADD} of
+     * all of a day item's counters per scope and day.
+     */
+    static List<TransactWriteItem> adding(String table, Map<Counter, Long> deltas) {
+        Map<ScopeDay, Map<String, Long>> byItem = new TreeMap<>(Comparator.comparing(ScopeDay::scope)
+                .thenComparing(ScopeDay::day));
+        deltas.forEach((counter, delta) -> byItem.computeIfAbsent(counter.item(), item -> new TreeMap<>())
+                .merge(counter.name(), delta, Long::sum));
+        List<TransactWriteItem> items = new ArrayList<>(byItem.size());
+        byItem.forEach((item, named) -> {
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            StringJoiner additions = new StringJoiner(", ", "ADD ", "");
+            named.forEach((name, delta) -> {
+                String ref = Integer.toString(names.size());
+                names.put("#c" + ref, name);
+                values.put(":c" + ref, AttributeValue.fromN(Long.toString(delta)));
+                additions.add("#c" + ref + " :c" + ref);
+            });
+            items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(Map.of(Tables.PK, s("STATS#" + item.scope()), Tables.SK, s(DAY_PREFIX + item.day())))
+                    .updateExpression(additions.toString())
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .build()).build());
+        });
+        return items;
+    }
+
+    /** The transaction items that add 1 to each counter: an action's, in the transaction that writes its record. */
+    static List<TransactWriteItem> addingOne(String table, List<Counter> counters) {
+        Map<Counter, Long> deltas = new HashMap<>();
+        counters.forEach(counter -> deltas.merge(counter, 1L, Long::sum));
+        return adding(table, deltas);
     }
 
     private static Map<String, AttributeValue> receiptKey(String sequence) {
@@ -105,19 +139,33 @@ public final class DynamoStatsStore implements StatsStore {
 
     @Override
     public Map<String, Long> read(String scope) {
-        Map<String, Long> counters = new HashMap<>();
+        Map<LocalDate, Map<String, Long>> days = new HashMap<>();
         try {
             Map<String, AttributeValue> start = null;
             do {
                 Map<String, AttributeValue> from = start;
-                QueryResponse page = dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", s("STATS#" + scope))).exclusiveStartKey(from));
-                page.items().forEach(item -> counters.put(item.get(Tables.SK).s(), Long.parseLong(item.get("count").n())));
+                QueryResponse page = dynamo.query(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :day)")
+                        .expressionAttributeValues(Map.of(":pk", s("STATS#" + scope), ":day", s(DAY_PREFIX)))
+                        .exclusiveStartKey(from));
+                page.items().forEach(item -> days.put(LocalDate.parse(item.get(Tables.SK).s().substring(DAY_PREFIX.length())),
+                        counters(item)));
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
         } catch (SdkException e) {
             throw new StorageException("reading counters failed", e);
         }
-        return ActionCounters.withTotals(counters);
+        return StatsCounters.read(days);
+    }
+
+    /** A day item's counters: every number attribute but the keys. */
+    private static Map<String, Long> counters(Map<String, AttributeValue> item) {
+        Map<String, Long> named = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (!name.equals(Tables.PK) && !name.equals(Tables.SK) && value.n() != null) {
+                named.put(name, Long.parseLong(value.n()));
+            }
+        });
+        return named;
     }
 }

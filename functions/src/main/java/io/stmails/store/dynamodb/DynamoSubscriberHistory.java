@@ -87,8 +87,7 @@ public final class DynamoSubscriberHistory implements SubscriberHistory {
                 .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(before.version())))).build())
                 .build());
         items.add(put(SubscriberItems.toItem(record)));
-        ActionCounters.ofReactivation(record.reactivatedAt())
-                .forEach(counter -> items.add(DynamoStatsStore.increment(tables.stats(), counter, 1)));
+        items.addAll(DynamoStatsStore.addingOne(tables.stats(), ActionCounters.ofReactivation(record.reactivatedAt())));
         for (ActionRecord action : reversed) {
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.subscribers())
                     .key(Map.of(Tables.PK, s(SubscriberItems.actionKey(action.bounceId()))))

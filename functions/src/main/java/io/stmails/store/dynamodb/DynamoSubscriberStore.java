@@ -106,7 +106,7 @@ public final class DynamoSubscriberStore implements SubscriberStore {
         List<TransactWriteItem> items = new ArrayList<>(List.of(put(emailItem, "attribute_not_exists(pk)"),
                 put(SubscriberItems.toItem(subscriber), "attribute_not_exists(pk)")));
         records.forEach(record -> items.add(put(SubscriberItems.toItem(record, null), "attribute_not_exists(pk)")));
-        records.forEach(record -> items.addAll(counting(record)));
+        items.addAll(counting(records));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
@@ -156,7 +156,7 @@ public final class DynamoSubscriberStore implements SubscriberStore {
             case NO_CHANGE -> throw new IllegalArgumentException("nothing to apply");
         }
         if (counted) {
-            items.addAll(counting(record));
+            items.addAll(counting(List.of(record)));
         }
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
@@ -234,10 +234,13 @@ public final class DynamoSubscriberStore implements SubscriberStore {
         }
     }
 
-    /** After the record and the subscriber's items (at most 3), within the transaction limit of 100 items. */
-    private List<TransactWriteItem> counting(ActionRecord record) {
-        return ActionCounters.of(record.action(), record.appliedAt()).stream()
-                .map(counter -> DynamoStatsStore.increment(tables.stats(), counter, 1)).toList();
+    /**
+     * After the records and the subscriber's items (at most 3), within the transaction limit of 100 items: one day
+     * item for all of them (a transaction may not touch an item twice).
+     */
+    private List<TransactWriteItem> counting(List<ActionRecord> records) {
+        return DynamoStatsStore.addingOne(tables.stats(), records.stream()
+                .flatMap(record -> ActionCounters.of(record.action(), record.appliedAt()).stream()).toList());
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {

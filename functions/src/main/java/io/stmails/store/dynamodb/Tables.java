@@ -24,9 +24,10 @@ import java.util.List;
  * and {@code pk = R#<id>} (reactivations). The sparse index by-subscriber ({@code subscriber_uuid},
  * {@code applied_at}) holds only the last two: a subscriber's history.
  *
- * <p>Stats table (no stream): counters {@code pk = STATS#<scope>}, {@code sk = <dimension>} (among them
- * the action counters {@code action_day#<action>#<day>}, whose sums are the all-time counts), and
- * the receipts that make counting exactly-once ({@code pk = RECEIPT#<sequence number>}, with a TTL).
+ * <p>Stats table (no stream): counters, one item per scope and UTC day ({@code pk = STATS#<scope>},
+ * {@code sk = D#<yyyy-mm-dd>}, a number attribute per counter, the actions' among them; the all-time counts
+ * are their sums), and the receipts that make counting exactly-once ({@code pk = RECEIPT#<sequence number>},
+ * with a TTL).
  */
 public record Tables(String bounces, String subscribers, String stats) {
     public static final int SHARDS = 16;

@@ -99,16 +99,26 @@ public final class ProviderCatalog {
             }
         }
         Map<String, Provider> enabled = new LinkedHashMap<>();
-        ObjectNode effective = JsonNodeFactory.instance.objectNode();
+        Map<String, ProviderOptions> bound = new LinkedHashMap<>();
         PROVIDERS.forEach((name, entry) -> {
             ProviderOptions options = entry.bind(name, providers.get(name));
             Provider provider = entry.build(options);
             if (options.enabled()) {
                 enabled.put(name, provider);
             }
-            effective.set(name, DESCRIBE.valueToTree(options));
+            bound.put(name, options);
         });
-        return new ProviderSettings(enabled, effective);
+        return new ProviderSettings(enabled, () -> describe(bound));
+    }
+
+    /**
+     * Each provider's options as JSON. Asked for only by the settings API: writing records is the one
+     * use of Jackson's bean serialization a provider webhook would otherwise make at start.
+     */
+    private static ObjectNode describe(Map<String, ProviderOptions> bound) {
+        ObjectNode effective = JsonNodeFactory.instance.objectNode();
+        bound.forEach((name, options) -> effective.set(name, DESCRIBE.valueToTree(options)));
+        return effective;
     }
 
     /** @param defaults fields the section may leave out, with the provider's values */

@@ -85,7 +85,7 @@ public final class LambdaWiring {
                     }
                 }
             }
-            Settings settings = Settings.parse(json.writeValueAsString(document), json);
+            Settings settings = Settings.of(document);
             if (!read.contains(Section.SES)) {
                 return settings;
             }

@@ -46,7 +46,6 @@ import java.util.function.Function;
  * unknown provider get listmonk's 400 {@code Unknown service.}.
  */
 public final class ProviderCatalog {
-    private static final ObjectMapper DESCRIBE = new ObjectMapper();
     private static final Map<String, Entry<?>> PROVIDERS = new LinkedHashMap<>();
 
     static {
@@ -116,8 +115,9 @@ public final class ProviderCatalog {
      * use of Jackson's bean serialization a provider webhook would otherwise make at start.
      */
     private static ObjectNode describe(Map<String, ProviderOptions> bound) {
-        ObjectNode effective = JsonNodeFactory.instance.objectNode();
-        bound.forEach((name, options) -> effective.set(name, DESCRIBE.valueToTree(options)));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode effective = json.createObjectNode();
+        bound.forEach((name, options) -> effective.set(name, json.valueToTree(options)));
         return effective;
     }
 

@@ -44,6 +44,11 @@ public record Settings(BounceSettings bounce, SesSettings ses, JsonNode document
         } catch (JsonProcessingException e) {
             throw new InvalidSettingsException("settings are not valid JSON: " + e.getOriginalMessage());
         }
+        return of(root);
+    }
+
+    /** The settings document already read as JSON (null or missing: the defaults). */
+    public static Settings of(JsonNode root) {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return defaults();
         }

@@ -35,7 +35,7 @@ public final class ApiHandler extends HttpApiHandler {
         super(parts.json());
         this.router = ApiWiring.router(parts);
         this.metrics = parts.metrics();
-        this.priming = snapStart ? Priming.http("api", parts, ApiGatewayHttp::toRequest).register() : null;
+        this.priming = snapStart ? Priming.http("api", parts, this::request).register() : null;
     }
 
     @Override

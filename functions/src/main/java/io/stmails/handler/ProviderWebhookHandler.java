@@ -35,7 +35,7 @@ public final class ProviderWebhookHandler extends HttpApiHandler {
         super(parts.json());
         this.webhook = FunctionWiring.providerWebhook(parts);
         this.metrics = parts.metrics();
-        this.priming = snapStart ? Priming.http("provider-webhook", parts, ApiGatewayHttp::toRequest).register() : null;
+        this.priming = snapStart ? Priming.http("provider-webhook", parts, this::request).register() : null;
     }
 
     @Override

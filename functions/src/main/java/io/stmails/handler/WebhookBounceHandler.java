@@ -31,7 +31,7 @@ public final class WebhookBounceHandler extends HttpApiHandler {
         super(parts.json());
         this.webhook = FunctionWiring.webhookBounce(parts);
         this.metrics = parts.metrics();
-        this.priming = snapStart ? Priming.http("webhook-bounce", parts, ApiGatewayHttp::toRequest).register() : null;
+        this.priming = snapStart ? Priming.http("webhook-bounce", parts, this::request).register() : null;
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class WebhookSesHandler extends HttpApiHandler {
         super(parts.json());
         this.endpoint = FunctionWiring.webhookSes(parts);
         this.metrics = parts.metrics();
-        this.priming = snapStart ? Priming.http("webhook-ses", parts, ApiGatewayHttp::toRequest).register() : null;
+        this.priming = snapStart ? Priming.http("webhook-ses", parts, this::request).register() : null;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.stmails.priming;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.http.HttpRequest;
@@ -8,13 +7,13 @@ import io.stmails.mailbox.parser.BounceParser;
 import io.stmails.sns.SnsMessage;
 import io.stmails.store.dynamodb.BounceItems;
 import io.stmails.wiring.Components;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.Signature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.crac.Context;
@@ -45,6 +44,12 @@ public final class Priming implements Resource {
     private record Step(String name, ThrowingRunnable work) {
     }
 
+    /** An HTTP function's reading of an API Gateway event, from its JSON to the request it handles. */
+    @FunctionalInterface
+    public interface EventReader {
+        HttpRequest read(String event) throws IOException;
+    }
+
     @FunctionalInterface
     private interface ThrowingRunnable {
         void run() throws Exception;
@@ -58,9 +63,9 @@ public final class Priming implements Resource {
     /**
      * The HTTP webhooks (native, providers, SES over HTTPS) and the API: HTTP event binding, DynamoDB, HMAC and SNS signatures.
      *
-     * @param decode the handler's own reading of an API Gateway event
+     * @param decode the handler's own reading of an API Gateway event's JSON
      */
-    public static Priming http(String function, Components parts, Function<APIGatewayV2HTTPEvent, HttpRequest> decode) {
+    public static Priming http(String function, Components parts, EventReader decode) {
         return new Builder(function, parts).httpEvent(decode).dynamoRead().hmac().snsSignature().build();
     }
 
@@ -123,11 +128,10 @@ public final class Priming implements Resource {
             this.parts = parts;
         }
 
-        Builder httpEvent(Function<APIGatewayV2HTTPEvent, HttpRequest> decode) {
+        Builder httpEvent(EventReader decode) {
             steps.add(new Step("http-event", () -> {
                 ObjectMapper json = parts.json();
-                APIGatewayV2HTTPEvent event = json.readValue(BuiltIn.HTTP_EVENT, APIGatewayV2HTTPEvent.class);
-                JsonNode body = json.readTree(decode.apply(event).bodyText());
+                JsonNode body = json.readTree(decode.read(BuiltIn.HTTP_EVENT).bodyText());
                 json.writeValueAsString(body);
             }));
             return this;

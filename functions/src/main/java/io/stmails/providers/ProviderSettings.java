@@ -3,6 +3,7 @@ package io.stmails.providers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The providers the settings enable, built from their options; read by
@@ -10,11 +11,12 @@ import java.util.Optional;
  */
 public final class ProviderSettings {
     private final Map<String, Provider> enabled;
-    private final ObjectNode effective;
+    private final Supplier<ObjectNode> description;
 
-    public ProviderSettings(Map<String, Provider> enabled, ObjectNode effective) {
+    /** @param description every provider with its defaults filled in; made only when asked for */
+    public ProviderSettings(Map<String, Provider> enabled, Supplier<ObjectNode> description) {
         this.enabled = Map.copyOf(enabled);
-        this.effective = effective.deepCopy();
+        this.description = description;
     }
 
     public Optional<Provider> enabled(String name) {
@@ -23,6 +25,6 @@ public final class ProviderSettings {
 
     /** Every provider with its defaults filled in, for printing at start-up. */
     public ObjectNode describe() {
-        return effective.deepCopy();
+        return description.get();
     }
 }

@@ -77,7 +77,7 @@ class HttpApiHandlerTest {
     @Test
     void aPayloadThatIsNotAnEventIsRefusedBeforeTheFunctionRuns() {
         Echo handler = new Echo(APIGatewayV2HTTPResponse.builder().withStatusCode(200).build());
-        for (String payload : List.of("[]", "\"text\"", "{\"headers\": 3}", "{")) {
+        for (String payload : List.of("[]", "\"text\"", "{\"headers\": 3}", "{", "null")) {
             assertThrows(UnreadableEventException.class, () -> handler.handleRequest(
                     new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null),
                     payload);

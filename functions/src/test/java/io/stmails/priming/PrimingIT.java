@@ -9,7 +9,7 @@ import io.stmails.domain.BounceIds;
 import io.stmails.domain.BounceType;
 import io.stmails.domain.Subscriber;
 import io.stmails.domain.SubscriberStatus;
-import io.stmails.handler.ApiGatewayHttp;
+import io.stmails.handler.WebhookBounceHandler;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.testing.DynamoDbLocal;
 import io.stmails.wiring.AwsClients;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Each function's SnapStart priming against DynamoDB Local writes nothing, and without credentials or endpoint it still never throws. */
 class PrimingIT {
     private static final Map<String, Function<Components, Priming>> HOOKS = Map.of(
-            "http", services -> Priming.http("webhook-bounce", services, ApiGatewayHttp::toRequest),
+            "http", services -> Priming.http("webhook-bounce", services, new WebhookBounceHandler(services)::request),
             "ses", services -> Priming.ses("ses-notifications", services),
             "bounce-actions", Priming::bounceActions,
             "pop3-scanner", Priming::pop3Scanner);

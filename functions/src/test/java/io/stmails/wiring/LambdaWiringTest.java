@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.Settings;
 import io.stmails.domain.BounceType;
 import io.stmails.sns.SubscriptionConfirmer;
@@ -47,6 +49,17 @@ class LambdaWiringTest {
         Settings settings = LambdaWiring.components(environment(SETTINGS), FunctionWiring.SES_READS).settings();
         assertTrue(settings.ses().enabled());
         assertTrue(settings.ses().topicArns().contains(SES_TOPIC));
+    }
+
+    @Test
+    void anUnknownSettingIsRefusedWithTheMessageSettingsParsingGives() {
+        String document = "{\"enable\": true, \"ses\": {}}";
+        String expected = assertThrows(InvalidSettingsException.class,
+                () -> Settings.parse(document, new ObjectMapper())).getMessage();
+        InvalidEnvironmentException e = assertThrows(InvalidEnvironmentException.class,
+                () -> LambdaWiring.components(environment(document), FunctionWiring.WEBHOOK_BOUNCE_READS));
+        assertTrue(expected.startsWith("unknown setting 'enable' (known: "), expected);
+        assertTrue(e.getMessage().endsWith("holds invalid settings: " + expected), e.getMessage());
     }
 
     @Test

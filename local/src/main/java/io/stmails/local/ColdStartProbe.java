@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stmails.handler.ApiGatewayHttp;
 import io.stmails.handler.ApiHandler;
 import io.stmails.handler.BounceActionsHandler;
 import io.stmails.handler.HttpApiHandler;
@@ -93,11 +92,13 @@ final class ColdStartProbe {
             return switch (function) {
                 case "webhook-bounce" -> {
                     Components parts = parts(environment, FunctionWiring.WEBHOOK_BOUNCE_READS, world);
-                    yield Probe.stream(new WebhookBounceHandler(parts), Priming.http(function, parts, ApiGatewayHttp::toRequest));
+                    WebhookBounceHandler handler = new WebhookBounceHandler(parts);
+                    yield Probe.stream(handler, Priming.http(function, parts, handler::request));
                 }
                 case "webhook-postmark" -> {
                     Components parts = parts(environment, FunctionWiring.PROVIDER_WEBHOOK_READS, world);
-                    yield Probe.stream(new ProviderWebhookHandler(parts), Priming.http(function, parts, ApiGatewayHttp::toRequest));
+                    ProviderWebhookHandler handler = new ProviderWebhookHandler(parts);
+                    yield Probe.stream(handler, Priming.http(function, parts, handler::request));
                 }
                 case "ses-notifications" -> {
                     Components parts = parts(environment, FunctionWiring.SES_READS, world);
@@ -109,7 +110,8 @@ final class ColdStartProbe {
                 }
                 case "api" -> {
                     Components parts = parts(environment, FunctionWiring.API_READS, world);
-                    yield Probe.stream(new ApiHandler(parts), Priming.http(function, parts, ApiGatewayHttp::toRequest));
+                    ApiHandler handler = new ApiHandler(parts);
+                    yield Probe.stream(handler, Priming.http(function, parts, handler::request));
                 }
                 case "bounce-actions" -> {
                     Components parts = parts(environment, FunctionWiring.BOUNCE_ACTIONS_READS, world);

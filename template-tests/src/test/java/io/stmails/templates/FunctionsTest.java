@@ -67,7 +67,7 @@ class FunctionsTest {
         for (FunctionSpec function : deployment.catalog) {
             JsonNode options = stack.json().properties(stack.functionId(function.name()))
                     .path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS");
-            assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", options.asText(), function.name());
+            assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=64m", options.asText(), function.name());
             assertEquals(FunctionCatalog.JVM_OPTIONS, options.asText(), function.name());
         }
     }

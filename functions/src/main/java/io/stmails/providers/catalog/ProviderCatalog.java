@@ -46,7 +46,6 @@ import java.util.function.Function;
  * unknown provider get listmonk's 400 {@code Unknown service.}.
  */
 public final class ProviderCatalog {
-    private static final ObjectMapper DESCRIBE = new ObjectMapper();
     private static final Map<String, Entry<?>> PROVIDERS = new LinkedHashMap<>();
 
     static {
@@ -99,16 +98,27 @@ public final class ProviderCatalog {
             }
         }
         Map<String, Provider> enabled = new LinkedHashMap<>();
-        ObjectNode effective = JsonNodeFactory.instance.objectNode();
+        Map<String, ProviderOptions> bound = new LinkedHashMap<>();
         PROVIDERS.forEach((name, entry) -> {
             ProviderOptions options = entry.bind(name, providers.get(name));
             Provider provider = entry.build(options);
             if (options.enabled()) {
                 enabled.put(name, provider);
             }
-            effective.set(name, DESCRIBE.valueToTree(options));
+            bound.put(name, options);
         });
-        return new ProviderSettings(enabled, effective);
+        return new ProviderSettings(enabled, () -> describe(bound));
+    }
+
+    /**
+     * Each provider's options as JSON. Asked for only by the settings API: writing records is the one
+     * use of Jackson's bean serialization a provider webhook would otherwise make at start.
+     */
+    private static ObjectNode describe(Map<String, ProviderOptions> bound) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode effective = json.createObjectNode();
+        bound.forEach((name, options) -> effective.set(name, json.valueToTree(options)));
+        return effective;
     }
 
     /** @param defaults fields the section may leave out, with the provider's values */

@@ -8,7 +8,7 @@ import io.stmails.actions.SnsActionPublisher;
 import io.stmails.config.InvalidSettingsException;
 import io.stmails.config.SecretsManagerSource;
 import io.stmails.config.Settings;
-import io.stmails.metrics.emf.EmfMetrics;
+import io.stmails.metrics.emf.PowertoolsMetrics;
 import io.stmails.sns.SdkSubscriptionConfirmer;
 import io.stmails.store.dynamodb.Tables;
 import io.stmails.suppression.sesv2.SesSuppressionList;
@@ -60,7 +60,7 @@ public final class LambdaWiring {
         Components.Builder builder = Components.builder()
                 .json(json)
                 .settings(settings(environment, json, read))
-                .metrics(new EmfMetrics())
+                .metrics(new PowertoolsMetrics())
                 .tables(Tables.withPrefix(environment.tablePrefix()))
                 .dynamo(clients.dynamo())
                 .suppressionList(() -> new SesSuppressionList(clients.sesV2()));

@@ -1,7 +1,7 @@
 package io.stmails.infra;
 
 import io.stmails.mailbox.MailboxSchedule;
-import io.stmails.metrics.emf.EmfMetrics;
+import io.stmails.metrics.emf.PowertoolsMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,11 +92,11 @@ final class BounceAlarms extends Construct {
         alarm.addAlarmAction(notify);
     }
 
-    /** The total over the given dimensions, as {@link EmfMetrics} publishes it (always under its Service). */
+    /** The total over the given dimensions, as {@link PowertoolsMetrics} publishes it (always under its Service). */
     private static Metric metric(String name, Duration period, Map<String, String> dimensions) {
-        Map<String, String> all = new LinkedHashMap<>(Map.of("Service", EmfMetrics.SERVICE));
+        Map<String, String> all = new LinkedHashMap<>(Map.of("Service", PowertoolsMetrics.SERVICE));
         all.putAll(dimensions);
-        return Metric.Builder.create().namespace(EmfMetrics.NAMESPACE).metricName(name).dimensionsMap(all)
+        return Metric.Builder.create().namespace(PowertoolsMetrics.NAMESPACE).metricName(name).dimensionsMap(all)
                 .statistic("Sum").period(period).build();
     }
 

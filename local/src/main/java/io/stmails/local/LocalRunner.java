@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stmails.config.Secrets;
 import io.stmails.config.Settings;
 import io.stmails.wiring.Components;
-import io.stmails.metrics.emf.EmfMetrics;
+import io.stmails.metrics.emf.PowertoolsMetrics;
 import io.stmails.store.dynamodb.DynamoSuppressionList;
 import io.stmails.store.dynamodb.TableDefinitions;
 import io.stmails.store.dynamodb.Tables;
@@ -55,7 +55,7 @@ public final class LocalRunner implements AutoCloseable {
             Components.Builder builder = Components.builder()
                     .json(json)
                     .settings(config.settings())
-                    .metrics(new EmfMetrics())
+                    .metrics(new PowertoolsMetrics())
                     .secrets(config::secrets)
                     .dynamo(client)
                     .tables(tables);

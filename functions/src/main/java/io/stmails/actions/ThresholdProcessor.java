@@ -67,6 +67,9 @@ public final class ThresholdProcessor {
 
     /** @return empty when the subscriber changed meanwhile, so the decision must be taken again */
     private Optional<Outcome> decideAndApply(Bounce bounce) {
+        // The subscriber first, then the action record: another delivery of this record writes both in one transaction,
+        // so a subscriber already changed by it means its record is found next, and the action is counted, not missed.
+        Optional<Subscriber> subscriber = subscribers.findByUuid(bounce.subscriberUuid());
         Optional<ActionRecord> applied = subscribers.findAction(bounce.id());
         if (applied.isPresent()) {
             finish(applied.get());
@@ -78,7 +81,6 @@ public final class ThresholdProcessor {
             bounces.delete(bounce);
             return Optional.of(Outcome.NONE);
         }
-        Optional<Subscriber> subscriber = subscribers.findByUuid(bounce.subscriberUuid());
         if (subscriber.isEmpty()) {
             // Deleted (by a delete action, the API or an erasure) before or after this bounce was written (the
             // write does not check her, to cost one unit): keep nothing against her.

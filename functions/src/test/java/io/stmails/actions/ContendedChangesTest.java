@@ -1,5 +1,6 @@
 package io.stmails.actions;
 
+import static io.stmails.actions.Stubs.stub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,6 @@ import io.stmails.store.BounceStore;
 import io.stmails.store.SubscriberHistory;
 import io.stmails.store.SubscriberStore;
 import io.stmails.suppression.SuppressionList;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -81,14 +81,5 @@ class ContendedChangesTest {
         Bounce hard = new Bounce("b-1", ANN.uuid(), ANN.email(), null, BounceType.HARD, "ses", "{}", NOW, "ses:f-1:ann");
         assertThrows(ContentionException.class, () -> thresholds.process(hard));
         assertEquals(8, writes.get());
-    }
-
-    private interface Answer {
-        Object answer(String method, Object[] args);
-    }
-
-    private static <T> T stub(Class<T> type, Answer answer) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> answer.answer(method.getName(), args)));
     }
 }

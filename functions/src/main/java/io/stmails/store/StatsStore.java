@@ -24,6 +24,8 @@ public interface StatsStore {
     /**
      * Adds the deltas and writes a receipt for each sequence number (in stream order) atomically;
      * false, and nothing changed, when a receipt for any of them already exists.
+     *
+     * @throws io.stmails.domain.ContentionException when it kept losing to concurrent writes of the same counters
      */
     boolean apply(List<String> sequences, Map<Counter, Long> deltas);
 

@@ -2,6 +2,7 @@ package io.stmails.store.dynamodb;
 
 import static io.stmails.store.dynamodb.BounceItems.s;
 
+import io.stmails.domain.OptimisticRetry;
 import io.stmails.domain.StatsCounters;
 import io.stmails.domain.StatsCounters.Counter;
 import io.stmails.domain.StatsCounters.ScopeDay;
@@ -47,6 +48,7 @@ public final class DynamoStatsStore implements StatsStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Supplier<Instant> clock;
+    private final OptimisticRetry retry = OptimisticRetry.standard();
 
     public DynamoStatsStore(DynamoDbClient dynamo, Tables tables, Supplier<Instant> clock) {
         this.dynamo = dynamo;
@@ -81,14 +83,27 @@ public final class DynamoStatsStore implements StatsStore {
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
         items.addAll(adding(table, deltas));
+        return retry.run("counting stream records " + sequences.get(0) + " to " + last,
+                () -> transact(items, sequences.size()));
+    }
+
+    /**
+     * One try of a counting transaction: true when written, false when a receipt existed; empty when it lost a
+     * conflict on a day item (every stream group and API action of a day adds to its {@code STATS#all} item), so that
+     * it is tried again here rather than by a redelivery of everything from the record on.
+     */
+    private Optional<Boolean> transact(List<TransactWriteItem> items, int receipts) {
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
-            return true;
+            return Optional.of(true);
         } catch (TransactionCanceledException e) {
-            for (int i = 0; i < sequences.size(); i++) {
+            for (int i = 0; i < receipts; i++) {
                 if (DynamoBounceStore.failedCondition(e.cancellationReasons(), i)) {
-                    return false;
+                    return Optional.of(false);
                 }
+            }
+            if (e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                return Optional.empty();
             }
             throw new StorageException("counter update cancelled: " + e.cancellationReasons(), e);
         } catch (SdkException e) {

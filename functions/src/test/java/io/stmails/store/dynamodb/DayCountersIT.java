@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -153,20 +154,23 @@ class DayCountersIT {
         // DynamoDB cancels one of two transactions on one item: here the group's, as the API's committed first.
         contender.beforeNext(Contender::counting, () -> assertTrue(api.blocklist(bob)));
 
-        assertEquals(List.of(), deliver(batch), "the group is counted again, record by record");
+        assertEquals(List.of(), deliver(batch), "the group's transaction is tried again");
         assertTrue(contender.done());
         Map<String, Long> read = services.stats().read(StatsCounters.ALL);
         assertEquals(2L, read.get("total"));
         assertEquals(2L, read.get("action#blocklist"), "jane's threshold blocklist and bob's by the API");
         assertEquals(List.of("D#2026-11-20"), List.copyOf(items("all").keySet()));
 
-        // A group of one that loses is reported; Lambda delivers it again.
+        // A record that keeps losing, try after try, is reported; Lambda delivers it again.
         Subscriber ann = Subscribers.createEnabled(services.subscribers(), "ann@example.com");
+        assertTrue(api.blocklist(ann));
         record("carl@example.com", BounceType.HARD, "2026-11-20T10:00:00Z", "Permanent/General");
         DynamodbEvent single = stream.drain();
-        contender.beforeNext(Contender::counting, () -> assertTrue(api.blocklist(ann)));
+        contender.keepCancelling(Contender::counting);
         String sequence = single.getRecords().get(0).getDynamodb().getSequenceNumber();
         assertEquals(List.of(sequence), deliver(single));
+        assertTrue(contender.cancelled() > 1, "tried more than once: " + contender.cancelled());
+        contender.stop();
         assertEquals(List.of(), deliver(single));
         read = services.stats().read(StatsCounters.ALL);
         assertEquals(3L, read.get("total"));
@@ -255,14 +259,32 @@ class DayCountersIT {
     private static final class Contender implements ExecutionInterceptor {
         private volatile Predicate<TransactWriteItemsRequest> target;
         private volatile Runnable competitor;
+        private volatile boolean everyTime;
+        private final AtomicInteger cancelled = new AtomicInteger();
 
         void beforeNext(Predicate<TransactWriteItemsRequest> target, Runnable competitor) {
             this.competitor = competitor;
+            this.everyTime = false;
             this.target = target;
+        }
+
+        /** Every matching transaction loses (to competitors unseen) until {@link #stop}. */
+        void keepCancelling(Predicate<TransactWriteItemsRequest> target) {
+            this.competitor = () -> { };
+            this.everyTime = true;
+            this.target = target;
+        }
+
+        void stop() {
+            target = null;
         }
 
         boolean done() {
             return target == null;
+        }
+
+        int cancelled() {
+            return cancelled.get();
         }
 
         /** The stream step's counting transaction: receipts and day items. */
@@ -283,7 +305,10 @@ class DayCountersIT {
             if (matching == null || !(context.request() instanceof TransactWriteItemsRequest request) || !matching.test(request)) {
                 return;
             }
-            target = null;
+            if (!everyTime) {
+                target = null;
+            }
+            cancelled.incrementAndGet();
             competitor.run();
             List<CancellationReason> reasons = request.transactItems().stream()
                     .map(item -> CancellationReason.builder().code(isDayItem(item) ? "TransactionConflict" : "None").build())

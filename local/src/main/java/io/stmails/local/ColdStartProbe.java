@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -90,16 +91,10 @@ final class ColdStartProbe {
         /** The function as its Lambda constructor builds it, with the bench's secrets. */
         static Probe of(String function, Environment environment, String event, BenchWorld world) {
             return switch (function) {
-                case "webhook-bounce" -> {
-                    Components parts = parts(environment, FunctionWiring.WEBHOOK_BOUNCE_READS, world);
-                    WebhookBounceHandler handler = new WebhookBounceHandler(parts);
-                    yield Probe.stream(handler, Priming.http(function, parts, handler::request));
-                }
-                case "webhook-postmark" -> {
-                    Components parts = parts(environment, FunctionWiring.PROVIDER_WEBHOOK_READS, world);
-                    ProviderWebhookHandler handler = new ProviderWebhookHandler(parts);
-                    yield Probe.stream(handler, Priming.http(function, parts, handler::request));
-                }
+                case "webhook-bounce" -> Probe.http(function,
+                        parts(environment, FunctionWiring.WEBHOOK_BOUNCE_READS, world), WebhookBounceHandler::new);
+                case "webhook-postmark" -> Probe.http(function,
+                        parts(environment, FunctionWiring.PROVIDER_WEBHOOK_READS, world), ProviderWebhookHandler::new);
                 case "ses-notifications" -> {
                     Components parts = parts(environment, FunctionWiring.SES_READS, world);
                     yield Probe.stream(new SesNotificationsHandler(parts), Priming.ses(function, parts));
@@ -108,11 +103,7 @@ final class ColdStartProbe {
                     Components parts = parts(environment, FunctionWiring.SES_READS, world);
                     yield Probe.pojo(new SesEventsHandler(parts), ScheduledEvent.class, Priming.ses(function, parts));
                 }
-                case "api" -> {
-                    Components parts = parts(environment, FunctionWiring.API_READS, world);
-                    ApiHandler handler = new ApiHandler(parts);
-                    yield Probe.stream(handler, Priming.http(function, parts, handler::request));
-                }
+                case "api" -> Probe.http(function, parts(environment, FunctionWiring.API_READS, world), ApiHandler::new);
                 case "bounce-actions" -> {
                     Components parts = parts(environment, FunctionWiring.BOUNCE_ACTIONS_READS, world);
                     yield Probe.pojo(new BounceActionsHandler(parts), DynamodbEvent.class, Priming.bounceActions(parts));
@@ -125,6 +116,12 @@ final class ColdStartProbe {
                 }
                 default -> throw new IllegalArgumentException("unknown function " + function);
             };
+        }
+
+        /** An HTTP function, primed through its own reading of an event. */
+        static Probe http(String function, Components parts, Function<Components, HttpApiHandler> build) {
+            HttpApiHandler handler = build.apply(parts);
+            return stream(handler, Priming.http(function, parts, handler::request));
         }
 
         /** A stream handler, as Lambda calls it; an HTTP function must answer 200. */
